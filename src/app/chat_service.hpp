@@ -1,0 +1,84 @@
+#pragma once
+
+#include <functional>
+#include <string>
+#include <unordered_set>
+
+#include "app/dispatcher.hpp"
+#include "app/task_queue.hpp"
+#include "core/hub.hpp"
+#include "core/rate_limiter.hpp"
+#include "core/service.hpp"
+#include "store/store_worker.hpp"
+
+namespace parley::app {
+
+struct ServiceOptions {
+    bool limits = true;
+    std::vector<std::string> admins;  // usernames that are admins whatever the store says
+};
+
+// The Service the adapters talk to. Chat state lives in the Hub, on one
+// thread (`hub_thread`); durable state goes through the store thread, whose
+// commits come back to the Hub's thread before anything that depends on them
+// is delivered; password hashing runs on `hash_pool`.
+class ChatService final : public core::Service {
+public:
+    ChatService(ServiceOptions options, store::StoreWorker& store, TaskQueue& hub_thread,
+                TaskQueue& hash_pool, Dispatcher& dispatcher);
+
+    // The Hub's starting state (call before serving).
+    void load(core::HubSnapshot snapshot);
+
+    void request(core::Caller caller, core::Request request, Respond respond) override;
+    void connect(core::ConnId conn, core::Protocol protocol, core::Caller caller) override;
+    void command(core::ConnId conn, std::string tag, core::Command command) override;
+    void disconnect(core::ConnId conn) override;
+
+private:
+    struct Session {
+        core::User user;
+        std::string token_hash;
+    };
+    using Then = std::function<void()>;
+    template <typename T>
+    using Callback = std::function<void(core::Result<T>)>;
+
+    // Plumbing (chat_service.cpp).
+    void in_store(std::function<void(store::Store&)> job,
+                  std::function<void(std::exception_ptr)> then);
+    void run_effects(core::Effects effects, Then then, std::function<void()> failed = {});
+    void authenticate(const std::optional<std::string>& token, Callback<Session> then);
+    void finish_command(core::ConnId conn, std::string tag, core::Outcome outcome);
+    core::User with_role(core::User user) const;
+
+    // Requests (account_requests.cpp, directory_requests.cpp), on the Hub's thread.
+    void handle(const core::Caller& caller, core::req::Register r, Respond respond);
+    void handle(const core::Caller& caller, core::req::Login r, Respond respond);
+    void handle(Session session, core::Request request, Respond respond);
+    void logout(Session session, Respond respond);
+    void get_me(Session session, Respond respond);
+    void update_me(Session session, core::req::UpdateMe r, Respond respond);
+    void change_password(Session session, core::req::ChangePassword r, Respond respond);
+    void delete_me(Session session, core::req::DeleteMe r, Respond respond);
+    void get_user(core::req::GetUser r, Respond respond);
+    void list_users(core::req::ListUsers r, Respond respond);
+    void list_rooms(Respond respond);
+    void room_messages(Session session, core::req::RoomMessages r, Respond respond);
+    void sign_in(store::UserRecord record, Respond respond);
+    void with_password(Session session, std::string password,
+                       std::function<void(store::UserRecord)> then, Respond respond);
+
+    ServiceOptions options_;
+    store::StoreWorker& store_;
+    TaskQueue& hub_thread_;
+    TaskQueue& hash_pool_;
+    Dispatcher& dispatcher_;
+    core::Hub hub_;
+    std::unordered_set<core::ConnId> connecting_;  // sent auth, waiting for the store
+    core::RateLimiter<std::string> logins_by_address_;
+    core::RateLimiter<std::string> logins_by_account_;
+    core::RateLimiter<std::string> registrations_by_address_;
+};
+
+}  // namespace parley::app

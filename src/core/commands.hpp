@@ -1,0 +1,83 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/model.hpp"
+
+namespace parley::core {
+
+// What a connected user asks the Hub to do, as plain values. Each protocol
+// adapter parses its own syntax into these; `required_role` is checked once,
+// in Hub::handle, before any handler runs.
+namespace cmd {
+
+struct Join {
+    static constexpr Role required_role = Role::member;
+    std::string room;
+};
+struct Leave {
+    static constexpr Role required_role = Role::member;
+    std::string room;
+};
+struct Send {
+    static constexpr Role required_role = Role::member;
+    std::string room;
+    std::string text;
+    std::vector<FileId> attachments;
+};
+struct SendDm {
+    static constexpr Role required_role = Role::member;
+    UserId to = 0;
+    std::string text;
+};
+struct History {
+    static constexpr Role required_role = Role::member;
+    std::optional<std::string> room;
+    std::optional<UserId> with;
+    std::optional<MessageId> before;
+    int limit = 50;
+};
+struct Typing {
+    static constexpr Role required_role = Role::member;
+    std::string room;
+};
+struct Block {
+    static constexpr Role required_role = Role::member;
+    UserId user = 0;
+};
+struct Unblock {
+    static constexpr Role required_role = Role::member;
+    UserId user = 0;
+};
+struct Kick {
+    static constexpr Role required_role = Role::admin;
+    std::string room;
+    UserId user = 0;
+    std::string reason;
+};
+struct Ban {
+    static constexpr Role required_role = Role::admin;
+    UserId user = 0;
+    std::optional<std::string> room;  // none: banned from the whole server
+    std::string reason;
+};
+struct Unban {
+    static constexpr Role required_role = Role::admin;
+    UserId user = 0;
+    std::optional<std::string> room;
+};
+
+}  // namespace cmd
+
+using Command = std::variant<cmd::Join, cmd::Leave, cmd::Send, cmd::SendDm, cmd::History,
+                             cmd::Typing, cmd::Block, cmd::Unblock, cmd::Kick, cmd::Ban,
+                             cmd::Unban>;
+
+inline constexpr int max_history_limit = 100;
+inline constexpr int join_history_limit = 50;
+
+}  // namespace parley::core

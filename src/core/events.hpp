@@ -1,0 +1,85 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/model.hpp"
+
+namespace parley::core {
+
+// What the Hub tells connections. Protocol-neutral: each adapter encodes an
+// event once and the same bytes go to every recipient.
+namespace event {
+
+struct MessagePosted {
+    Message message;
+};
+struct Joined {
+    std::string room;
+    User user;
+};
+struct Left {
+    std::string room;
+    UserId user = 0;
+    std::optional<std::string> reason;  // "kicked", "banned"; none for a plain leave
+};
+struct Typing {
+    std::string room;
+    UserId user = 0;
+};
+struct Kicked {
+    std::string room;
+    UserId by = 0;
+    std::string reason;
+    bool banned = false;  // also banned from the room: can't rejoin
+};
+struct Banned {
+    std::string reason;
+};
+struct Presence {
+    User user;
+    bool online = false;
+};
+struct UserChanged {
+    User user;
+};
+
+}  // namespace event
+
+using Event = std::variant<event::MessagePosted, event::Joined, event::Left, event::Typing,
+                           event::Kicked, event::Banned, event::Presence, event::UserChanged>;
+
+// Why the Hub ends a connection; each protocol maps it to its own close code.
+enum class CloseReason { session_ended, banned };
+
+// Answers to the connection that asked.
+namespace answer {
+
+struct Done {};
+struct Ready {
+    User user;
+    std::vector<std::string> rooms;
+    std::vector<User> online;
+    std::vector<UserId> blocked;
+};
+struct Joined {
+    Room room;
+    std::vector<User> members;
+    std::vector<Message> history;  // filled from the store after the join is committed
+};
+struct Posted {
+    Message message;
+};
+struct History {
+    std::vector<Message> messages;
+};
+
+}  // namespace answer
+
+using Answer = std::variant<answer::Done, answer::Ready, answer::Joined, answer::Posted,
+                            answer::History>;
+
+}  // namespace parley::core

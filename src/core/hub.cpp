@@ -1,0 +1,267 @@
+#include "core/hub.hpp"
+
+#include <algorithm>
+
+namespace parley::core {
+
+Hub::Hub(HubOptions options) : options_(options) {}
+
+void Hub::load(const HubSnapshot& snapshot) {
+    for (const auto& user : snapshot.users) users_[user.id].user = user;
+    for (const auto& room : snapshot.rooms) rooms_[room.name].room = room;
+    if (!rooms_.contains(general_room)) rooms_[general_room].room = Room{general_room, ""};
+    for (const auto& [room, user] : snapshot.memberships) {
+        if (auto it = rooms_.find(room); it != rooms_.end()) it->second.members.insert(user);
+    }
+    for (const auto& [room, user] : snapshot.room_bans) {
+        if (auto it = rooms_.find(room); it != rooms_.end()) it->second.bans.insert(user);
+    }
+    for (const auto& [blocker, blocked] : snapshot.blocks) {
+        if (auto it = users_.find(blocker); it != users_.end()) it->second.blocks.insert(blocked);
+    }
+    last_message_id_ = snapshot.last_message_id;
+    last_message_ts_ = snapshot.last_message_ts;
+}
+
+Outcome Hub::connect(ConnId conn, const User& user, std::string session, TimeMs /*now*/) {
+    if (user.deleted) return Errc::unauthorized;
+    if (user.banned) return Errc::banned;
+    auto& state = users_[user.id];
+    bool was_online = !state.conns.empty();
+    state.user = user;  // the store's copy may be newer (e.g. `parleyd user promote`)
+    state.conns.push_back(conn);
+    conns_[conn] = ConnState{user.id, std::move(session)};
+
+    answer::Ready ready{view(state), {}, online_users(), {}};
+    for (const auto& [name, room] : rooms_) {
+        if (room.members.contains(user.id)) ready.rooms.push_back(name);
+    }
+    ready.blocked.assign(state.blocks.begin(), state.blocks.end());
+    std::sort(ready.blocked.begin(), ready.blocked.end());
+
+    Outcome outcome{Answer{std::move(ready)}};
+    if (!was_online) {
+        outcome.effects.deliver(event::Presence{view(state), true}, everyone(conn));
+    }
+    return outcome;
+}
+
+Effects Hub::disconnect(ConnId conn) {
+    Effects effects;
+    auto it = conns_.find(conn);
+    if (it == conns_.end()) return effects;  // already closed by the Hub
+    auto user = users_.find(it->second.user);
+    conns_.erase(it);
+    if (user == users_.end()) return effects;
+    std::erase(user->second.conns, conn);
+    if (user->second.conns.empty() && !user->second.user.deleted) {
+        effects.deliver(event::Presence{view(user->second), false}, everyone());
+    }
+    return effects;
+}
+
+Outcome Hub::handle(ConnId conn, const Command& command, TimeMs now) {
+    auto it = conns_.find(conn);
+    if (it == conns_.end()) return Errc::unauthorized;
+    auto* caller = live_user(it->second.user);
+    if (caller == nullptr) return Errc::unauthorized;
+    return std::visit(
+        [&](const auto& c) -> Outcome {
+            using C = std::decay_t<decltype(c)>;
+            if (C::required_role == Role::admin && caller->user.role != Role::admin) {
+                return Error{Errc::forbidden, "Only admins can do that."};
+            }
+            return on(Caller{conn, *caller}, c, now);
+        },
+        command);
+}
+
+Effects Hub::user_registered(const User& user) {
+    auto& state = users_[user.id];
+    state.user = user;
+    auto& general = rooms_[general_room];
+    general.members.insert(user.id);
+    Effects effects;
+    effects.deliver(event::Joined{general_room, view(state)}, room_audience(general, user.id, 0));
+    return effects;
+}
+
+Effects Hub::user_changed(const User& user) {
+    auto* state = live_user(user.id);
+    if (state == nullptr) return {};
+    state->user = user;
+    Effects effects;
+    effects.deliver(event::UserChanged{view(*state)}, everyone());
+    return effects;
+}
+
+Effects Hub::end_session(std::string_view session) {
+    Effects effects;
+    for (auto& [conn, state] : conns_) {
+        if (state.session == session) effects.closings.push_back({conn, CloseReason::session_ended});
+    }
+    for (const auto& closing : effects.closings) effects.append(disconnect(closing.conn));
+    return effects;
+}
+
+Effects Hub::end_sessions_of(UserId user, std::optional<std::string_view> keep_session) {
+    auto* state = live_user(user);
+    if (state == nullptr) return {};
+    return close_connections(*state, CloseReason::session_ended, keep_session);
+}
+
+Effects Hub::user_deleted(UserId user) {
+    auto* state = live_user(user);
+    if (state == nullptr) return {};
+    Effects effects = close_connections(*state, CloseReason::session_ended, std::nullopt);
+    for (auto& [name, room] : rooms_) {
+        if (room.members.contains(user)) effects.append(remove_from_room(room, user, 0, {}));
+        room.bans.erase(user);
+    }
+    for (auto& [id, other] : users_) other.blocks.erase(user);
+    state->user.deleted = true;
+    state->blocks.clear();
+    return effects;
+}
+
+Effects Hub::user_banned(UserId user, std::string reason) {
+    auto* state = live_user(user);
+    if (state == nullptr) return {};
+    state->user.banned = true;
+    Effects effects;
+    effects.deliver(event::Banned{std::move(reason)}, user_audience(*state, 0));
+    effects.append(close_connections(*state, CloseReason::banned, std::nullopt));
+    return effects;
+}
+
+void Hub::user_unbanned(UserId user) {
+    if (auto* state = live_user(user)) state->user.banned = false;
+}
+
+std::optional<User> Hub::find_user(UserId user) const {
+    const auto* state = live_user(user);
+    if (state == nullptr) return std::nullopt;
+    return view(*state);
+}
+
+std::vector<User> Hub::online_users() const {
+    std::vector<User> online;
+    for (const auto& [id, state] : users_) {
+        if (!state.conns.empty()) online.push_back(view(state));
+    }
+    std::sort(online.begin(), online.end(), [](auto& a, auto& b) { return a.id < b.id; });
+    return online;
+}
+
+std::vector<User> Hub::all_users() const {
+    std::vector<User> all;
+    for (const auto& [id, state] : users_) {
+        if (!state.user.deleted) all.push_back(view(state));
+    }
+    std::sort(all.begin(), all.end(), [](auto& a, auto& b) { return a.id < b.id; });
+    return all;
+}
+
+std::vector<RoomSummary> Hub::rooms() const {
+    std::vector<RoomSummary> summaries;
+    for (const auto& [name, room] : rooms_) {
+        summaries.push_back({room.room, static_cast<std::int64_t>(room.members.size())});
+    }
+    return summaries;
+}
+
+bool Hub::is_online(UserId user) const {
+    const auto* state = live_user(user);
+    return state != nullptr && !state->conns.empty();
+}
+
+User Hub::view(const UserState& state) const {
+    User user = state.user;
+    user.online = !state.conns.empty();
+    return user;
+}
+
+Hub::UserState* Hub::live_user(UserId user) {
+    auto it = users_.find(user);
+    return it == users_.end() || it->second.user.deleted ? nullptr : &it->second;
+}
+
+const Hub::UserState* Hub::live_user(UserId user) const {
+    auto it = users_.find(user);
+    return it == users_.end() || it->second.user.deleted ? nullptr : &it->second;
+}
+
+Hub::RoomState* Hub::find_room(std::string_view room) {
+    auto it = rooms_.find(room);
+    return it == rooms_.end() ? nullptr : &it->second;
+}
+
+std::vector<ConnId> Hub::room_audience(const RoomState& room, std::optional<UserId> sender,
+                                       ConnId except) const {
+    std::vector<ConnId> audience;
+    for (UserId member : room.members) {
+        auto it = users_.find(member);
+        if (it == users_.end()) continue;
+        if (sender && it->second.blocks.contains(*sender)) continue;
+        for (ConnId conn : it->second.conns) {
+            if (conn != except) audience.push_back(conn);
+        }
+    }
+    return audience;
+}
+
+std::vector<ConnId> Hub::user_audience(const UserState& user, ConnId except) const {
+    std::vector<ConnId> audience;
+    for (ConnId conn : user.conns) {
+        if (conn != except) audience.push_back(conn);
+    }
+    return audience;
+}
+
+std::vector<ConnId> Hub::everyone(ConnId except) const {
+    std::vector<ConnId> audience;
+    audience.reserve(conns_.size());
+    for (const auto& [conn, state] : conns_) {
+        if (conn != except) audience.push_back(conn);
+    }
+    return audience;
+}
+
+Message Hub::new_message(UserId from, std::string text, TimeMs now) {
+    // Ids and times only grow, even if the clock steps back.
+    last_message_ts_ = std::max(last_message_ts_, now);
+    Message message;
+    message.id = ++last_message_id_;
+    message.from = from;
+    message.text = std::move(text);
+    message.ts = last_message_ts_;
+    return message;
+}
+
+Effects Hub::remove_from_room(RoomState& room, UserId user, ConnId except,
+                              std::optional<std::string> reason) {
+    Effects effects;
+    room.members.erase(user);
+    effects.persist.push_back(op::RemoveMember{room.room.name, user});
+    std::vector<ConnId> audience = room_audience(room, std::nullopt, except);
+    if (auto* state = live_user(user)) {
+        for (ConnId conn : user_audience(*state, except)) audience.push_back(conn);
+    }
+    effects.deliver(event::Left{room.room.name, user, std::move(reason)}, std::move(audience));
+    return effects;
+}
+
+Effects Hub::close_connections(UserState& user, CloseReason reason,
+                               std::optional<std::string_view> keep_session) {
+    Effects effects;
+    for (ConnId conn : std::vector<ConnId>(user.conns)) {
+        auto it = conns_.find(conn);
+        if (it == conns_.end()) continue;
+        if (keep_session && it->second.session == *keep_session) continue;
+        effects.closings.push_back({conn, reason});
+        effects.append(disconnect(conn));
+    }
+    return effects;
+}
+
+}  // namespace parley::core

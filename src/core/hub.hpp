@@ -1,0 +1,125 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/commands.hpp"
+#include "core/effects.hpp"
+#include "core/rate_limiter.hpp"
+
+namespace parley::core {
+
+struct HubOptions {
+    bool limits = true;
+    RateLimit messages{.per_second = 5.0, .burst = 20.0};  // per user, rooms and DMs together
+};
+
+// Everything the Hub needs at start-up, read from the store.
+struct HubSnapshot {
+    std::vector<User> users;
+    std::vector<Room> rooms;
+    std::vector<std::pair<std::string, UserId>> memberships;
+    std::vector<std::pair<std::string, UserId>> room_bans;
+    std::vector<std::pair<UserId, UserId>> blocks;  // blocker, blocked
+    MessageId last_message_id = 0;
+    TimeMs last_message_ts = 0;
+};
+
+// The chat state machine: who is connected, who is in which room, who blocks
+// whom. It takes commands as values and returns effects; it does no I/O and
+// reads no clock, so every outcome is decided by its arguments. One thread at a time.
+class Hub {
+public:
+    explicit Hub(HubOptions options = {});
+
+    void load(const HubSnapshot& snapshot);
+
+    // Connections. `session` names the sign-in (the token's hash) so that
+    // ending it closes exactly its connections.
+    Outcome connect(ConnId conn, const User& user, std::string session, TimeMs now);
+    Effects disconnect(ConnId conn);
+    Outcome handle(ConnId conn, const Command& command, TimeMs now);
+
+    // Accounts, after the store has made the change durable.
+    Effects user_registered(const User& user);  // also a member of general
+    Effects user_changed(const User& user);     // profile or role
+    Effects end_session(std::string_view session);
+    Effects end_sessions_of(UserId user, std::optional<std::string_view> keep_session);
+    Effects user_deleted(UserId user);
+    Effects user_banned(UserId user, std::string reason);  // from the command line or an admin
+    void user_unbanned(UserId user);
+
+    // Reads for the HTTP side.
+    std::optional<User> find_user(UserId user) const;
+    std::vector<User> online_users() const;
+    std::vector<User> all_users() const;
+    std::vector<RoomSummary> rooms() const;
+    Result<HistoryQuery> room_history(UserId viewer, std::string_view room,
+                                      std::optional<MessageId> before, int limit) const;
+    bool is_online(UserId user) const;
+
+private:
+    struct UserState {
+        User user;
+        std::vector<ConnId> conns;
+        std::unordered_set<UserId> blocks;  // users this user doesn't want to hear
+        TokenBucket messages;
+    };
+    struct RoomState {
+        Room room;
+        std::set<UserId> members;
+        std::unordered_set<UserId> bans;
+    };
+    struct ConnState {
+        UserId user = 0;
+        std::string session;
+    };
+    struct Caller {
+        ConnId conn;
+        UserState& state;
+    };
+
+    // Command handlers (hub_rooms.cpp, hub_people.cpp, hub_moderation.cpp).
+    Outcome on(Caller caller, const cmd::Join& c, TimeMs now);
+    Outcome on(Caller caller, const cmd::Leave& c, TimeMs now);
+    Outcome on(Caller caller, const cmd::Send& c, TimeMs now);
+    Outcome on(Caller caller, const cmd::Typing& c, TimeMs now);
+    Outcome on(Caller caller, const cmd::History& c, TimeMs now);
+    Outcome on(Caller caller, const cmd::SendDm& c, TimeMs now);
+    Outcome on(Caller caller, const cmd::Block& c, TimeMs now);
+    Outcome on(Caller caller, const cmd::Unblock& c, TimeMs now);
+    Outcome on(Caller caller, const cmd::Kick& c, TimeMs now);
+    Outcome on(Caller caller, const cmd::Ban& c, TimeMs now);
+    Outcome on(Caller caller, const cmd::Unban& c, TimeMs now);
+
+    // Helpers shared by the handlers (hub.cpp).
+    User view(const UserState& state) const;
+    UserState* live_user(UserId user);
+    const UserState* live_user(UserId user) const;
+    RoomState* find_room(std::string_view room);
+    // Connections of the room's members, minus `except`, minus members blocking `sender`.
+    std::vector<ConnId> room_audience(const RoomState& room, std::optional<UserId> sender,
+                                      ConnId except) const;
+    std::vector<ConnId> user_audience(const UserState& user, ConnId except) const;
+    std::vector<ConnId> everyone(ConnId except = 0) const;
+    Message new_message(UserId from, std::string text, TimeMs now);
+    Effects remove_from_room(RoomState& room, UserId user, ConnId except,
+                             std::optional<std::string> reason);
+    Effects close_connections(UserState& user, CloseReason reason,
+                              std::optional<std::string_view> keep_session);
+
+    HubOptions options_;
+    std::unordered_map<UserId, UserState> users_;
+    std::map<std::string, RoomState, std::less<>> rooms_;
+    std::unordered_map<ConnId, ConnState> conns_;
+    MessageId last_message_id_ = 0;
+    TimeMs last_message_ts_ = 0;
+};
+
+}  // namespace parley::core

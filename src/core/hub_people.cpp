@@ -1,0 +1,48 @@
+// Person-to-person commands: direct messages and blocking.
+#include "core/hub.hpp"
+#include "core/validation.hpp"
+
+namespace parley::core {
+
+Outcome Hub::on(Caller caller, const cmd::SendDm& c, TimeMs now) {
+    if (auto valid = validate_message_text(c.text); !valid) return valid.error();
+    auto* recipient = live_user(c.to);
+    if (recipient == nullptr) return Error{Errc::not_found, "There is no such user."};
+    UserId sender = caller.state.user.id;
+    if (recipient->blocks.contains(sender)) return Errc::blocked;
+    if (options_.limits && !caller.state.messages.take(options_.messages, now)) {
+        return Error{Errc::rate_limited, "You are sending messages too fast; wait a moment."};
+    }
+    Message message = new_message(sender, c.text, now);
+    message.to = c.to;
+    Outcome outcome{Answer{answer::Posted{message}}};
+    outcome.effects.persist.push_back(op::AppendMessage{message});
+    std::vector<ConnId> audience = user_audience(caller.state, caller.conn);
+    if (recipient != &caller.state) {
+        for (ConnId conn : recipient->conns) audience.push_back(conn);
+    }
+    outcome.effects.deliver(event::MessagePosted{std::move(message)}, std::move(audience));
+    return outcome;
+}
+
+Outcome Hub::on(Caller caller, const cmd::Block& c, TimeMs /*now*/) {
+    if (live_user(c.user) == nullptr) return Error{Errc::not_found, "There is no such user."};
+    UserId blocker = caller.state.user.id;
+    if (c.user == blocker) return Error{Errc::bad_request, "You can't block yourself."};
+    Outcome outcome{Answer{answer::Done{}}};
+    if (caller.state.blocks.insert(c.user).second) {
+        outcome.effects.persist.push_back(op::AddBlock{blocker, c.user});
+    }
+    return outcome;
+}
+
+Outcome Hub::on(Caller caller, const cmd::Unblock& c, TimeMs /*now*/) {
+    if (live_user(c.user) == nullptr) return Error{Errc::not_found, "There is no such user."};
+    Outcome outcome{Answer{answer::Done{}}};
+    if (caller.state.blocks.erase(c.user) > 0) {
+        outcome.effects.persist.push_back(op::RemoveBlock{caller.state.user.id, c.user});
+    }
+    return outcome;
+}
+
+}  // namespace parley::core

@@ -1,0 +1,114 @@
+// Room commands: join, leave, send, typing, history.
+#include <algorithm>
+
+#include "core/hub.hpp"
+#include "core/validation.hpp"
+
+namespace parley::core {
+
+Outcome Hub::on(Caller caller, const cmd::Join& c, TimeMs now) {
+    if (auto valid = validate_room_name(c.room); !valid) return valid.error();
+    UserId user = caller.state.user.id;
+    Effects effects;
+    auto* room = find_room(c.room);
+    if (room != nullptr && room->bans.contains(user)) {
+        return Error{Errc::banned, "You are banned from #" + c.room + "."};
+    }
+    if (room == nullptr) {
+        room = &rooms_[c.room];
+        room->room = Room{c.room, ""};
+        effects.persist.push_back(op::EnsureRoom{c.room, now});
+    }
+    if (!room->members.contains(user)) {
+        room->members.insert(user);
+        effects.persist.push_back(op::AddMember{c.room, user});
+        effects.deliver(event::Joined{c.room, view(caller.state)},
+                        room_audience(*room, user, caller.conn));
+    }
+    answer::Joined joined{room->room, {}, {}};
+    for (UserId member : room->members) {
+        if (const auto* state = live_user(member)) joined.members.push_back(view(*state));
+    }
+    Outcome outcome{Answer{std::move(joined)}};
+    outcome.effects = std::move(effects);
+    outcome.read = HistoryQuery{c.room, std::nullopt, std::nullopt, join_history_limit, user};
+    return outcome;
+}
+
+Outcome Hub::on(Caller caller, const cmd::Leave& c, TimeMs /*now*/) {
+    if (auto valid = validate_room_name(c.room); !valid) return valid.error();
+    auto* room = find_room(c.room);
+    if (room == nullptr) return Error{Errc::not_found, "There is no room #" + c.room + "."};
+    if (!room->members.contains(caller.state.user.id)) return Errc::not_member;
+    Outcome outcome{Answer{answer::Done{}}};
+    outcome.effects = remove_from_room(*room, caller.state.user.id, caller.conn, std::nullopt);
+    return outcome;
+}
+
+Outcome Hub::on(Caller caller, const cmd::Send& c, TimeMs now) {
+    if (auto valid = validate_room_name(c.room); !valid) return valid.error();
+    if (auto valid = validate_message_text(c.text); !valid) return valid.error();
+    if (!c.attachments.empty()) {
+        return Error{Errc::bad_request, "File attachments are not available on this server yet."};
+    }
+    auto* room = find_room(c.room);
+    if (room == nullptr) return Error{Errc::not_found, "There is no room #" + c.room + "."};
+    UserId user = caller.state.user.id;
+    if (!room->members.contains(user)) return Errc::not_member;
+    if (options_.limits && !caller.state.messages.take(options_.messages, now)) {
+        return Error{Errc::rate_limited, "You are sending messages too fast; wait a moment."};
+    }
+    Message message = new_message(user, c.text, now);
+    message.room = c.room;
+    Outcome outcome{Answer{answer::Posted{message}}};
+    outcome.effects.persist.push_back(op::AppendMessage{message});
+    outcome.effects.deliver(event::MessagePosted{std::move(message)},
+                            room_audience(*room, user, caller.conn));
+    return outcome;
+}
+
+Outcome Hub::on(Caller caller, const cmd::Typing& c, TimeMs /*now*/) {
+    if (auto valid = validate_room_name(c.room); !valid) return valid.error();
+    auto* room = find_room(c.room);
+    if (room == nullptr) return Error{Errc::not_found, "There is no room #" + c.room + "."};
+    UserId user = caller.state.user.id;
+    if (!room->members.contains(user)) return Errc::not_member;
+    Outcome outcome{Answer{answer::Done{}}};
+    outcome.effects.deliver(event::Typing{c.room, user}, room_audience(*room, user, caller.conn));
+    return outcome;
+}
+
+Outcome Hub::on(Caller caller, const cmd::History& c, TimeMs /*now*/) {
+    UserId viewer = caller.state.user.id;
+    if (c.room.has_value() == c.with.has_value()) {
+        return Error{Errc::bad_request, "Ask for the history of either a room or a user."};
+    }
+    if (c.room) {
+        auto query = room_history(viewer, *c.room, c.before, c.limit);
+        if (!query) return query.error();
+        Outcome outcome{Answer{answer::History{}}};
+        outcome.read = std::move(query.value());
+        return outcome;
+    }
+    if (live_user(*c.with) == nullptr) return Error{Errc::not_found, "There is no such user."};
+    Outcome outcome{Answer{answer::History{}}};
+    outcome.read = HistoryQuery{std::nullopt, std::pair{std::min(viewer, *c.with), std::max(viewer, *c.with)},
+                                c.before, std::clamp(c.limit, 1, max_history_limit), viewer};
+    return outcome;
+}
+
+Result<HistoryQuery> Hub::room_history(UserId viewer, std::string_view room_name,
+                                       std::optional<MessageId> before, int limit) const {
+    if (auto valid = validate_room_name(room_name); !valid) return valid.error();
+    auto it = rooms_.find(room_name);
+    if (it == rooms_.end()) {
+        return Error{Errc::not_found, "There is no room #" + std::string(room_name) + "."};
+    }
+    if (it->second.bans.contains(viewer)) {
+        return Error{Errc::banned, "You are banned from #" + std::string(room_name) + "."};
+    }
+    return HistoryQuery{std::string(room_name), std::nullopt, before,
+                        std::clamp(limit, 1, max_history_limit), viewer};
+}
+
+}  // namespace parley::core

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace parley::core {
+
+using UserId = std::int64_t;
+using MessageId = std::int64_t;
+using FileId = std::int64_t;
+// Milliseconds since the Unix epoch, UTC. Time always arrives as an argument.
+using TimeMs = std::int64_t;
+// One open connection (a WebSocket, later an IRC client). The high bits name the
+// shard that owns it, so effects can be routed without a lookup table.
+using ConnId = std::uint64_t;
+
+enum class Role { member, admin };
+
+struct User {
+    UserId id = 0;
+    std::string username;
+    std::string display_name;
+    std::string first_name;
+    std::string last_name;
+    std::optional<std::string> avatar_url;
+    Role role = Role::member;
+    bool banned = false;   // banned from the whole server
+    bool deleted = false;  // tombstone: the row stays so ids and names are never reused
+    bool online = false;   // filled in by the Hub on copies it hands out; never stored
+};
+
+struct Attachment {
+    FileId id = 0;
+    std::string name;
+    std::int64_t size = 0;
+    std::string content_type;
+    std::string url;
+};
+
+struct Message {
+    MessageId id = 0;
+    std::optional<std::string> room;  // set for a room message
+    UserId from = 0;
+    std::optional<UserId> to;  // set for a direct message
+    std::string text;
+    TimeMs ts = 0;
+    std::vector<Attachment> attachments;
+};
+
+struct Room {
+    std::string name;
+    std::string topic;
+};
+
+struct RoomSummary {
+    Room room;
+    std::int64_t members = 0;
+};
+
+// One page of history: the newest `limit` messages older than `before`,
+// returned oldest first. Messages sent by users the viewer blocks are left out.
+struct HistoryQuery {
+    std::optional<std::string> room;                   // a room's history, or
+    std::optional<std::pair<UserId, UserId>> between;  // a direct conversation
+    std::optional<MessageId> before;
+    int limit = 50;
+    UserId viewer = 0;
+};
+
+inline constexpr const char* general_room = "general";
+
+}  // namespace parley::core

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+
+#include "core/service.hpp"
+#include "http/route.hpp"
+#include "http/router.hpp"
+#include "net/handlers.hpp"
+
+namespace parley::http {
+
+struct ApiOptions {
+    std::size_t json_body_limit = 64 * 1024;
+};
+
+// The REST routes of /health and /api/v1. A request is matched against the
+// route table, parsed into a core::Request, answered by the Service and
+// rendered as JSON; every failure on the way becomes an error response.
+class Api final : public net::HttpHandler {
+public:
+    Api(core::Service& service, ApiOptions options);
+
+    std::size_t body_limit(const net::HttpRequest& head) const override;
+    void handle(net::HttpRequest request, std::function<void(net::HttpResponse)> respond) override;
+
+private:
+    using Respond = std::function<void(net::HttpResponse)>;
+
+    void dispatch(const Route& route, const RouteInput& input, Respond respond);
+
+    core::Service& service_;
+    ApiOptions options_;
+    Router router_;
+};
+
+}  // namespace parley::http

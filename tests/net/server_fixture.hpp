@@ -1,0 +1,92 @@
+// Fake handlers and a running server for the net tests.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "net/http_server.hpp"
+#include "net/shards.hpp"
+#include "test_client.hpp"
+
+namespace parley::net::testing {
+
+// Answers every request from another thread, as a route doing blocking work would:
+// 201, the body "METHOD TARGET BODY" and an x-echo-target header.
+class FakeHttp final : public HttpHandler {
+public:
+    ~FakeHttp() override;
+    std::size_t body_limit(const HttpRequest& head) const override;
+    void handle(HttpRequest request, std::function<void(HttpResponse)> respond) override;
+    std::vector<HttpRequest> requests() const;
+
+    std::size_t limit = 1024;
+
+private:
+    mutable std::mutex mutex_;
+    std::vector<HttpRequest> requests_;
+    std::vector<std::thread> workers_;
+};
+
+// Echoes text frames, except for a few commands:
+//   "auth"  set_authenticated(), then "authenticated"
+//   "ban"   "one", "two", "three", then close(4003, "banned")
+//   "find"  "found" when Shards::find returns this connection
+//   "flood" 16 KiB frames, one per task, until the connection closes
+class FakeWs final : public WsHandler {
+public:
+    explicit FakeWs(Shards& shards) : shards_(shards) {}
+
+    void on_open(std::shared_ptr<Connection> connection, const PeerInfo& peer) override;
+    void on_text(ConnId id, std::string text) override;
+    void on_close(ConnId id) override;
+
+    // Waits until `count` connections have opened; returns their ids in order.
+    std::vector<ConnId> wait_opened(std::size_t count,
+                                    std::chrono::milliseconds timeout = io_timeout);
+    bool wait_closed(ConnId id, std::chrono::milliseconds timeout = io_timeout);
+    std::shared_ptr<Connection> connection(ConnId id) const;
+    int close_count(ConnId id) const;
+    bool registry_consistent() const;
+    std::string last_peer() const;
+
+private:
+    void flood(ConnId id, std::shared_ptr<Connection> connection, Frame frame, int left);
+    bool closed(ConnId id) const;
+
+    Shards& shards_;
+    mutable std::mutex mutex_;
+    std::condition_variable changed_;
+    std::vector<ConnId> opened_;
+    std::map<ConnId, std::shared_ptr<Connection>> connections_;
+    std::map<ConnId, int> close_counts_;
+    bool registry_consistent_ = true;
+    std::string last_peer_;
+};
+
+// Shards(2) and an HttpServer on 127.0.0.1, port 0, with the fakes above.
+class ServerFixture {
+public:
+    explicit ServerFixture(ServerOptions options = {});
+    ~ServerFixture();
+
+    std::string address() const { return server->local_address(); }
+    bool logged(std::string_view needle) const;
+
+    mutable std::mutex log_mutex;
+    std::vector<std::string> log_lines;
+    Shards shards{2};
+    FakeHttp http;
+    FakeWs ws{shards};
+    std::unique_ptr<HttpServer> server;
+};
+
+}  // namespace parley::net::testing

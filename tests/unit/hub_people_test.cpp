@@ -1,0 +1,77 @@
+#include "hub_fixture.hpp"
+
+namespace parley::test {
+
+namespace {
+
+using Ids = std::vector<ConnId>;
+
+TEST_F(HubTest, DirectMessageReachesRecipientAndSendersOtherConnections) {
+    ASSERT_TRUE(hub_.connect(200, make_user(2), session(2), now_).answer.ok());
+    auto outcome = run(2, cmd::SendDm{3, "psst"});
+    const auto& message = std::get<answer::Posted>(outcome.answer.value()).message;
+    EXPECT_EQ(message.to, 3);
+    EXPECT_FALSE(message.room.has_value());
+    EXPECT_EQ(receivers<event::MessagePosted>(outcome.effects), (Ids{conn(3), 200}));
+    EXPECT_EQ(code(run(2, cmd::SendDm{77, "hi"})), Errc::not_found);
+}
+
+TEST_F(HubTest, BlockSilencesRoomMessagesTypingAndDms) {
+    ASSERT_TRUE(run(3, cmd::Block{2}).answer.ok());
+    EXPECT_EQ(receivers<event::MessagePosted>(run(2, cmd::Send{"general", "hi", {}}).effects),
+              Ids{conn(1)});
+    EXPECT_EQ(receivers<event::Typing>(run(2, cmd::Typing{"general"}).effects), Ids{conn(1)});
+    EXPECT_EQ(code(run(2, cmd::SendDm{3, "hi"})), Errc::blocked);
+    // The blocker can still write to the blocked user.
+    EXPECT_TRUE(run(3, cmd::SendDm{2, "bye"}).answer.ok());
+    ASSERT_TRUE(run(3, cmd::Unblock{2}).answer.ok());
+    EXPECT_EQ(receivers<event::Typing>(run(2, cmd::Typing{"general"}).effects),
+              (Ids{conn(1), conn(3)}));
+}
+
+TEST_F(HubTest, BlockIsPersistedOnceAndListedInReady) {
+    EXPECT_EQ(run(3, cmd::Block{2}).effects.persist.size(), 1u);
+    EXPECT_TRUE(run(3, cmd::Block{2}).effects.persist.empty());
+    auto ready = hub_.connect(300, make_user(3), session(3), now_);
+    EXPECT_EQ(std::get<answer::Ready>(ready.answer.value()).blocked, std::vector<UserId>{2});
+    EXPECT_EQ(code(run(3, cmd::Block{3})), Errc::bad_request);
+    EXPECT_EQ(code(run(3, cmd::Block{99})), Errc::not_found);
+}
+
+TEST_F(HubTest, HistoryOfBlockedSendersIsFilteredByViewer) {
+    auto outcome = run(3, cmd::History{"general", std::nullopt, std::nullopt, 20});
+    ASSERT_TRUE(outcome.read.has_value());
+    EXPECT_EQ(outcome.read->viewer, 3);  // the store leaves out senders the viewer blocks
+}
+
+TEST_F(HubTest, ProfileChangesReachEveryone) {
+    auto user = make_user(2);
+    user.display_name = "Bee";
+    auto effects = hub_.user_changed(user);
+    EXPECT_EQ(receivers<event::UserChanged>(effects), (Ids{conn(1), conn(2), conn(3)}));
+    EXPECT_EQ(hub_.find_user(2)->display_name, "Bee");
+}
+
+TEST_F(HubTest, EndingASessionClosesOnlyItsConnections) {
+    ASSERT_TRUE(hub_.connect(200, make_user(2), "other", now_).answer.ok());
+    auto effects = hub_.end_session(session(2));
+    ASSERT_EQ(effects.closings.size(), 1u);
+    EXPECT_EQ(effects.closings[0].conn, conn(2));
+    EXPECT_TRUE(hub_.is_online(2));
+    auto others = hub_.end_sessions_of(2, std::nullopt);
+    EXPECT_EQ(others.closings.size(), 1u);
+    EXPECT_FALSE(hub_.is_online(2));
+    EXPECT_EQ(receivers<event::Presence>(others), (Ids{conn(1), conn(3)}));
+}
+
+TEST_F(HubTest, DeletedUsersVanish) {
+    auto effects = hub_.user_deleted(3);
+    EXPECT_EQ(effects.closings.size(), 1u);
+    EXPECT_FALSE(hub_.find_user(3).has_value());
+    EXPECT_EQ(code(run(2, cmd::SendDm{3, "hi"})), Errc::not_found);
+    EXPECT_EQ(hub_.rooms().front().members, 2);
+}
+
+}  // namespace
+
+}  // namespace parley::test

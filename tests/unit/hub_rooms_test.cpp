@@ -1,0 +1,120 @@
+#include "hub_fixture.hpp"
+
+namespace parley::test {
+
+namespace {
+
+using Ids = std::vector<ConnId>;
+
+TEST_F(HubTest, ReadyListsRoomsOnlineUsersAndBlocks) {
+    auto outcome = hub_.connect(900, make_user(2), session(2), now_);
+    const auto& ready = std::get<answer::Ready>(outcome.answer.value());
+    EXPECT_EQ(ready.rooms, std::vector<std::string>{"general"});
+    EXPECT_EQ(ready.online.size(), 3u);
+    EXPECT_TRUE(ready.user.online);
+    // A second connection of an online user is not news to anyone.
+    EXPECT_TRUE(outcome.effects.deliveries.empty());
+}
+
+TEST_F(HubTest, FirstConnectionAndLastCloseAnnouncePresence) {
+    start(2, HubOptions{.limits = false});
+    auto disconnect = hub_.disconnect(conn(2));
+    EXPECT_EQ(receivers<event::Presence>(disconnect), Ids{conn(1)});
+    auto connect = hub_.connect(conn(2), make_user(2), session(2), now_);
+    EXPECT_EQ(receivers<event::Presence>(connect.effects), Ids{conn(1)});
+}
+
+TEST_F(HubTest, JoinCreatesRoomPersistsAndTellsMembers) {
+    auto first = run(2, cmd::Join{"dev"});
+    ASSERT_TRUE(first.answer.ok());
+    EXPECT_EQ(first.effects.persist.size(), 2u);  // the room, then the membership
+    ASSERT_TRUE(first.read.has_value());
+    EXPECT_EQ(first.read->room, "dev");
+    auto second = run(3, cmd::Join{"dev"});
+    EXPECT_EQ(receivers<event::Joined>(second.effects), Ids{conn(2)});
+    auto members = std::get<answer::Joined>(second.answer.value()).members;
+    EXPECT_EQ(members.size(), 2u);
+    // Joining again changes nothing and tells nobody.
+    auto again = run(3, cmd::Join{"dev"});
+    EXPECT_TRUE(again.effects.persist.empty());
+    EXPECT_TRUE(again.effects.deliveries.empty());
+}
+
+TEST_F(HubTest, JoinRefusesBadNames) {
+    EXPECT_EQ(code(run(2, cmd::Join{"Bad Name"})), Errc::invalid_room);
+    EXPECT_EQ(code(run(2, cmd::Join{""})), Errc::invalid_room);
+}
+
+TEST_F(HubTest, SendReachesOtherMembersNotTheSendingConnection) {
+    ASSERT_TRUE(hub_.connect(200, make_user(2), session(2), now_).answer.ok());
+    auto outcome = run(2, cmd::Send{"general", "hello", {}});
+    const auto& message = std::get<answer::Posted>(outcome.answer.value()).message;
+    EXPECT_EQ(message.id, 42);
+    EXPECT_EQ(message.room, "general");
+    EXPECT_EQ(receivers<event::MessagePosted>(outcome.effects), (Ids{conn(1), conn(3), 200}));
+    ASSERT_EQ(outcome.effects.persist.size(), 1u);
+    EXPECT_TRUE(std::holds_alternative<op::AppendMessage>(outcome.effects.persist[0]));
+}
+
+TEST_F(HubTest, MessageIdsAndTimesOnlyGrow) {
+    auto a = run(2, cmd::Send{"general", "one", {}});
+    now_ -= 5000;  // the clock stepped back
+    auto b = run(2, cmd::Send{"general", "two", {}});
+    const auto& first = std::get<answer::Posted>(a.answer.value()).message;
+    const auto& second = std::get<answer::Posted>(b.answer.value()).message;
+    EXPECT_GT(second.id, first.id);
+    EXPECT_GE(second.ts, first.ts);
+}
+
+TEST_F(HubTest, SendChecksTextRoomAndMembership) {
+    EXPECT_EQ(code(run(2, cmd::Send{"general", "   ", {}})), Errc::invalid_text);
+    EXPECT_EQ(code(run(2, cmd::Send{"nowhere", "hi", {}})), Errc::not_found);
+    ASSERT_TRUE(run(3, cmd::Join{"dev"}).answer.ok());
+    EXPECT_EQ(code(run(2, cmd::Send{"dev", "hi", {}})), Errc::not_member);
+}
+
+TEST_F(HubTest, MessageRateIsLimitedPerUser) {
+    start(2, HubOptions{.limits = true, .messages = {.per_second = 1.0, .burst = 3.0}});
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_TRUE(hub_.handle(conn(2), cmd::Send{"general", "x", {}}, now_).answer.ok());
+    }
+    EXPECT_EQ(code(hub_.handle(conn(2), cmd::Send{"general", "x", {}}, now_)), Errc::rate_limited);
+    EXPECT_TRUE(hub_.handle(conn(2), cmd::Send{"general", "x", {}}, now_ + 1000).answer.ok());
+}
+
+TEST_F(HubTest, LeaveTellsTheRoomAndOwnOtherConnections) {
+    ASSERT_TRUE(hub_.connect(200, make_user(2), session(2), now_).answer.ok());
+    auto outcome = run(2, cmd::Leave{"general"});
+    EXPECT_EQ(receivers<event::Left>(outcome.effects), (Ids{conn(1), conn(3), 200}));
+    EXPECT_EQ(code(run(2, cmd::Leave{"general"})), Errc::not_member);
+    EXPECT_EQ(code(run(2, cmd::Send{"general", "hi", {}})), Errc::not_member);
+}
+
+TEST_F(HubTest, TypingIsNotPersisted) {
+    auto outcome = run(2, cmd::Typing{"general"});
+    EXPECT_TRUE(outcome.effects.persist.empty());
+    EXPECT_EQ(receivers<event::Typing>(outcome.effects), (Ids{conn(1), conn(3)}));
+}
+
+TEST_F(HubTest, HistoryAsksForAPageWithinLimits) {
+    auto room = run(2, cmd::History{"general", std::nullopt, 50, 500});
+    ASSERT_TRUE(room.read.has_value());
+    EXPECT_EQ(room.read->limit, max_history_limit);
+    EXPECT_EQ(room.read->before, 50);
+    EXPECT_EQ(room.read->viewer, 2);
+    auto dm = run(3, cmd::History{std::nullopt, UserId{2}, std::nullopt, 10});
+    ASSERT_TRUE(dm.read.has_value());
+    EXPECT_EQ(dm.read->between, (std::pair<UserId, UserId>{2, 3}));
+    EXPECT_EQ(code(run(2, cmd::History{"general", UserId{3}, std::nullopt, 10})),
+              Errc::bad_request);
+    EXPECT_EQ(code(run(2, cmd::History{"nowhere", std::nullopt, std::nullopt, 10})),
+              Errc::not_found);
+}
+
+TEST_F(HubTest, CommandsFromUnknownConnectionsAreRefused) {
+    EXPECT_EQ(code(hub_.handle(999, cmd::Join{"general"}, now_)), Errc::unauthorized);
+}
+
+}  // namespace
+
+}  // namespace parley::test
