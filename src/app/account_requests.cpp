@@ -100,6 +100,7 @@ void ChatService::handle(const core::Caller& caller, req::Login r, Respond respo
                                      : (verify_against_nothing(password), false);
                      hub_thread_.post([this, ok, record, respond] {
                          if (!ok) return respond(Errc::invalid_credentials);
+                         catch_up(with_role((*record)->user));
                          if ((*record)->user.banned) return respond(Errc::banned);
                          sign_in(std::move(**record), respond);
                      });

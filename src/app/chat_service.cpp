@@ -103,9 +103,21 @@ void ChatService::authenticate(const std::optional<std::string>& token, Callback
             if (!*record || (*record)->user.deleted) {
                 return then(Error{Errc::unauthorized, "Your session has ended; sign in again."});
             }
-            if ((*record)->user.banned) return then(Errc::banned);
-            then(Session{with_role((*record)->user), hash});
+            auto user = with_role((*record)->user);
+            catch_up(user);
+            if (user.banned) return then(Errc::banned);
+            then(Session{std::move(user), hash});
         });
+}
+
+void ChatService::catch_up(const core::User& user) {
+    // `parleyd user add` and `user ban` write to the store while we run; the
+    // store's copy wins the first time such a user signs in.
+    if (!hub_.find_user(user.id)) {
+        dispatcher_.dispatch(hub_.user_registered(user));
+    } else if (user.banned && !hub_.find_user(user.id)->banned) {
+        dispatcher_.dispatch(hub_.user_banned(user.id, "Banned by an administrator."));
+    }
 }
 
 void ChatService::request(core::Caller caller, core::Request request, Respond respond) {

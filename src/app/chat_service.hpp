@@ -51,6 +51,7 @@ private:
     void authenticate(const std::optional<std::string>& token, Callback<Session> then);
     void finish_command(core::ConnId conn, std::string tag, core::Outcome outcome);
     core::User with_role(core::User user) const;
+    void catch_up(const core::User& user);
 
     // Requests (account_requests.cpp, directory_requests.cpp), on the Hub's thread.
     void handle(const core::Caller& caller, core::req::Register r, Respond respond);

@@ -24,7 +24,7 @@ struct Joined {
 struct Left {
     std::string room;
     UserId user = 0;
-    std::optional<std::string> reason;  // "kicked", "banned"; none for a plain leave
+    std::optional<std::string> reason;  // "kicked" (also for a room ban); none for a plain leave
 };
 struct Typing {
     std::string room;

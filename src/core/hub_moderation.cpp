@@ -61,9 +61,11 @@ Outcome Hub::on(Caller /*caller*/, const cmd::Unban& c, TimeMs /*now*/) {
     }
     Outcome outcome{Answer{answer::Done{}}};
     if (!c.room) {
+        // Written even when the Hub thinks the user isn't banned: `parleyd user
+        // ban` may have banned them behind the running server's back.
+        outcome.effects.persist.push_back(op::SetBanned{c.user, false});
         if (it->second.user.banned) {
             it->second.user.banned = false;
-            outcome.effects.persist.push_back(op::SetBanned{c.user, false});
             outcome.effects.persist.push_back(op::RevokeSessions{c.user});
         }
         return outcome;

@@ -203,6 +203,9 @@ class Account:
 
 
 class Ctx:
+    """Per-test helper: makes accounts and WebSocket clients on one server
+    and closes every client at teardown."""
+
     def __init__(self, server):
         self.server = server
         self.clients = []

@@ -11,9 +11,6 @@ import time
 
 import websocket
 
-# --------------------------------------------------------------------------
-# WebSocket client
-# --------------------------------------------------------------------------
 
 class WsEnded(AssertionError):
     """The connection ended (close frame or EOF) while a frame was expected."""
@@ -27,6 +24,9 @@ class WsClient:
     _ids = itertools.count(1)
 
     def __init__(self, url, origin=None, timeout=5):
+        """`url` is a ws:// URL or a Server; without `origin` no Origin header
+        is sent (a non-browser client)."""
+        url = getattr(url, "ws_url", url)
         opts = {"origin": origin} if origin is not None else {"suppress_origin": True}
         self.url = url
         self.ws = websocket.create_connection(url, timeout=timeout, **opts)
@@ -41,25 +41,49 @@ class WsClient:
 
     # -- reader thread -----------------------------------------------------
     def _read(self):
+        # Frame level on purpose: recv_data_frame() answers a close frame
+        # itself and would replace the close code by the error of that answer
+        # when the server has already shut the socket.
+        abnf = websocket.ABNF
+        parts, first_op = [], None
         try:
             while True:
-                opcode, frame = self.ws.recv_data_frame(control_frame=True)
-                if opcode == websocket.ABNF.OPCODE_TEXT:
-                    text = frame.data.decode("utf-8", "replace")
-                    try:
-                        obj = json.loads(text)
-                    except ValueError:
-                        obj = {"type": "<non-json>", "raw": text[:500]}
-                    self._q.put(("frame", obj))
-                elif opcode == websocket.ABNF.OPCODE_BINARY:
-                    self._q.put(("frame", {"type": "<binary>", "size": len(frame.data)}))
-                elif opcode == websocket.ABNF.OPCODE_CLOSE:
+                frame = self.ws.recv_frame()
+                op = frame.opcode
+                if op in (abnf.OPCODE_TEXT, abnf.OPCODE_BINARY, abnf.OPCODE_CONT):
+                    if op != abnf.OPCODE_CONT:
+                        parts, first_op = [], op
+                    parts.append(frame.data)
+                    if frame.fin:
+                        self._deliver(first_op, b"".join(parts))
+                elif op == abnf.OPCODE_CLOSE:
                     data = frame.data or b""
                     code = struct.unpack("!H", data[:2])[0] if len(data) >= 2 else 1005
                     self._q.put(("close", code, data[2:].decode("utf-8", "replace")))
+                    self._quietly(self.ws.send_close)
                     return
+                elif op == abnf.OPCODE_PING:
+                    self._quietly(self.ws.pong, frame.data)
         except Exception as e:  # EOF, reset, protocol error
             self._q.put(("eof", repr(e)))
+
+    def _deliver(self, opcode, data):
+        if opcode == websocket.ABNF.OPCODE_TEXT:
+            text = data.decode("utf-8", "replace")
+            try:
+                obj = json.loads(text)
+            except ValueError:
+                obj = {"type": "<non-json>", "raw": text[:500]}
+        else:
+            obj = {"type": "<binary>", "size": len(data)}
+        self._q.put(("frame", obj))
+
+    @staticmethod
+    def _quietly(fn, *args):
+        try:
+            fn(*args)
+        except Exception:
+            pass
 
     # -- sending -----------------------------------------------------------
     def send(self, obj):
@@ -182,6 +206,14 @@ class WsClient:
         except WsEnded:
             pass
         return self.ended
+
+    def drain(self, quiet=0.3, timeout=3):
+        """Discard everything received until nothing arrives for `quiet` s."""
+        self.pending.clear()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self._pull(min(deadline, time.monotonic() + quiet)) is None:
+                return
 
     def assert_usable(self):
         """The connection is open and still answers commands."""

@@ -11,12 +11,6 @@ def test_health(server):
     assert body == {"status": "ok"}
 
 
-def test_root_serves_web_client(server):
-    r = http(server, "GET", "/")
-    assert r.status_code == 200, r.text[:300]
-    assert r.content, "GET / returned an empty body"
-
-
 def test_register_defaults(ctx):
     name = unique_name("Alice")
     token, user = register(ctx.server, name)

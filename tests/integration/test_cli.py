@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from conftest import (DEFAULT_PASSWORD, assert_error, login, login_raw, me, register, require_binary,
+from conftest import (DEFAULT_PASSWORD, assert_error, http, login, login_raw, me, register, require_binary,
                       run_cli, unique_name)
 
 
@@ -150,9 +150,29 @@ def test_user_promote_unknown_name(stopped):
     assert p.returncode != 0, output(p)
 
 
-def test_user_add_while_server_running(server):
+def test_user_add_while_server_running(ctx):
+    server = ctx.server
+    watcher = ctx.online("watch")[1]
     name = unique_name("live")
     p = user_cmd(server, "add", name, password="live-password-1")
     assert p.returncode == 0, output(p)
-    _, user = login(server, name, "live-password-1")
+    token, user = login(server, name, "live-password-1")
     assert user["username"] == name
+    # The running server learns the account at its first sign-in: it is in
+    # general like any new account, and others can look it up.
+    assert ctx.ws(token).ready["rooms"] == ["general"]
+    watcher.expect("joined", lambda f: f["user"]["id"] == user["id"])
+    assert http(server, "GET", f"/api/v1/users/{user['id']}", token).status_code == 200
+
+
+def test_user_ban_while_server_running(ctx):
+    server = ctx.server
+    acct, ws = ctx.online("doomed")
+    p = user_cmd(server, "ban", acct.username)
+    assert p.returncode == 0, output(p)
+    # Its next sign-in, from anywhere, is refused and closes what was still open.
+    assert_error(login_raw(server, acct.username, acct.password), 403, "banned")
+    ws.closed_with(4003)
+    admin = ctx.admin()
+    ctx.ws(admin).ok("unban", user_id=acct.id)
+    assert login_raw(server, acct.username, acct.password).status_code == 200
