@@ -1,5 +1,6 @@
 #include "net/http_server.hpp"
 
+#include <atomic>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -27,10 +28,8 @@ ServerState::ServerState(Shards& shards_, HttpHandler& http_, WsHandler& ws_,
       http(http_),
       ws(ws_),
       options(std::move(options_)),
-      auth_timeout_frame(options.auth_timeout_frame.empty()
-                             ? nullptr
-                             : make_frame(options.auth_timeout_frame)),
-      acceptor(ShardAccess::context(shards_, 0)),
+      auth_timeout_frame(
+          options.auth_timeout_frame.empty() ? nullptr : make_frame(options.auth_timeout_frame)),
       sessions_(shards_.size()) {}
 
 void ServerState::warn(std::string_view line) const {
@@ -97,21 +96,25 @@ void listen(tcp::acceptor& acceptor, const tcp::endpoint& endpoint) {
 }
 
 // Out of file descriptors, for instance: wait a little instead of spinning.
-asio::awaitable<void> pause_after_error(ServerState& state, const boost::system::error_code& error) {
+asio::awaitable<void> pause_after_error(ServerState& state, tcp::acceptor& acceptor,
+                                        const boost::system::error_code& error) {
     state.warn("event=accept_failed error=\"" + error.message() + "\"");
-    asio::steady_timer timer(state.acceptor.get_executor(), accept_retry_delay);
+    asio::steady_timer timer(acceptor.get_executor(), accept_retry_delay);
     co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
 }
 
-asio::awaitable<void> accept_loop(std::shared_ptr<ServerState> state) {
+// Runs on shard 0, which owns the acceptor; each socket is accepted straight onto
+// the io_context of the shard that will serve it.
+asio::awaitable<void> accept_loop(std::shared_ptr<ServerState> state,
+                                  std::shared_ptr<tcp::acceptor> acceptor) {
     std::size_t next_shard = 0;
-    while (state->acceptor.is_open()) {
+    while (acceptor->is_open()) {
         std::size_t shard = next_shard;
-        auto [error, socket] = co_await state->acceptor.async_accept(
+        auto [error, socket] = co_await acceptor->async_accept(
             ShardAccess::context(state->shards, shard), asio::as_tuple(asio::use_awaitable));
         if (error == asio::error::operation_aborted || state->stopping) co_return;
         if (error) {
-            co_await pause_after_error(*state, error);
+            co_await pause_after_error(*state, *acceptor, error);
             continue;
         }
         next_shard = (next_shard + 1) % state->shards.size();
@@ -123,6 +126,8 @@ asio::awaitable<void> accept_loop(std::shared_ptr<ServerState> state) {
 
 struct HttpServer::Impl {
     std::shared_ptr<ServerState> state;
+    // Held apart from the state: it belongs to shard 0, the sessions to any shard.
+    std::shared_ptr<tcp::acceptor> acceptor;
     tcp::endpoint endpoint;
     std::atomic<bool> started{false};
 };
@@ -131,10 +136,11 @@ HttpServer::HttpServer(Shards& shards, HttpHandler& http, WsHandler& ws, ServerO
     : impl_(std::make_unique<Impl>()) {
     std::string where = options.host + ":" + std::to_string(options.port);
     impl_->state = std::make_shared<ServerState>(shards, http, ws, std::move(options));
+    impl_->acceptor = std::make_shared<tcp::acceptor>(ShardAccess::context(shards, 0));
     try {
         const ServerOptions& opts = impl_->state->options;
-        listen(impl_->state->acceptor, resolve(opts.host, opts.port));
-        impl_->endpoint = impl_->state->acceptor.local_endpoint();
+        listen(*impl_->acceptor, resolve(opts.host, opts.port));
+        impl_->endpoint = impl_->acceptor->local_endpoint();
     } catch (const std::exception& error) {
         throw std::runtime_error("cannot listen on " + where + ": " + error.what());
     }
@@ -146,21 +152,21 @@ std::string HttpServer::local_address() const { return format_endpoint(impl_->en
 
 void HttpServer::start() {
     if (impl_->started.exchange(true) || impl_->state->stopping) return;
-    asio::co_spawn(ShardAccess::context(impl_->state->shards, 0), accept_loop(impl_->state),
-                   asio::detached);
+    asio::co_spawn(ShardAccess::context(impl_->state->shards, 0),
+                   accept_loop(impl_->state, impl_->acceptor), asio::detached);
 }
 
 void HttpServer::stop() {
     auto state = impl_->state;
     if (state->stopping.exchange(true)) return;
     Shards& shards = state->shards;
-    shards.post(0, [state] {
+    shards.post(0, [acceptor = impl_->acceptor] {
         boost::system::error_code ignored;
-        state->acceptor.close(ignored);
+        acceptor->close(ignored);
     });
     for (std::size_t shard = 0; shard < shards.size(); ++shard) {
         shards.post(shard, [state, shard] {
-            // shutdown() may end a session and so edit the set: walk a copy.
+            // A session leaves the set when it ends; walk a copy to be safe from that.
             auto sessions = state->sessions(shard);
             for (detail::Session* session : sessions) session->shutdown();
         });

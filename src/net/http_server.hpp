@@ -16,10 +16,10 @@ namespace parley::net {
 
 struct ServerOptions {
     std::string host = "127.0.0.1";
-    std::uint16_t port = 8080;                     // 0 picks a free port
-    std::vector<std::string> allowed_origins;      // besides the server's own origin
-    std::size_t ws_max_frame = 64 * 1024;          // a larger message is closed with 1009
-    std::size_t ws_queue_cap = 4 * 1024 * 1024;    // queued bytes before a slow reader is dropped
+    std::uint16_t port = 8080;                      // 0 picks a free port
+    std::vector<std::string> allowed_origins;       // besides the server's own origin
+    std::size_t ws_max_frame = 64 * 1024;           // a larger message is closed with 1009
+    std::size_t ws_queue_cap = 4 * 1024 * 1024;     // queued bytes before a slow reader is dropped
     std::chrono::milliseconds auth_timeout{10000};  // 0 disables the authentication timer
     std::string auth_timeout_frame;  // text frame sent before closing 4001 on timeout
     std::chrono::milliseconds idle_timeout{60000};  // WebSocket: pings at half of it

@@ -71,7 +71,9 @@ std::string error_json(core::Errc code, std::string_view message) {
 }
 
 HttpResponse internal_error() {
-    return {500, "application/json", {},
+    return {500,
+            "application/json",
+            {},
             error_json(core::Errc::internal, core::default_message(core::Errc::internal))};
 }
 
@@ -174,8 +176,8 @@ asio::awaitable<void> HttpSession::run() {
         while (!state_->stopping && co_await serve_one()) {
         }
     } catch (const std::exception& error) {
-        state_->warn("event=http_session_failed peer=" + peer_.address + " what=\"" +
-                     error.what() + "\"");
+        state_->warn("event=http_session_failed peer=" + peer_.address + " what=\"" + error.what() +
+                     "\"");
     }
     finished_ = true;
     if (!upgraded_) stream_.close();
@@ -216,7 +218,7 @@ asio::awaitable<bool> HttpSession::serve_one() {
     if (!response) co_return false;
     bool keep_alive = message.keep_alive() && !state_->stopping;
     bool written = co_await write_response(std::move(*response), message.version(), keep_alive);
-    co_return written && keep_alive;
+    co_return written&& keep_alive;
 }
 
 asio::awaitable<bool> HttpSession::read_body(Parser& parser) {
@@ -377,8 +379,7 @@ asio::awaitable<void> serve(std::shared_ptr<HttpSession> session) { co_await ses
 
 }  // namespace
 
-void start_http_session(std::shared_ptr<ServerState> state, std::size_t shard,
-                        tcp::socket socket) {
+void start_http_session(std::shared_ptr<ServerState> state, std::size_t shard, tcp::socket socket) {
     std::string address = peer_address(socket);
     if (!state->acquire(address)) {
         state->warn("event=connection_refused reason=too_many_connections address=" + address);

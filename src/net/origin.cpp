@@ -25,7 +25,8 @@ bool same_host(std::string_view origin, std::string_view scheme, std::string_vie
 bool origin_allowed(std::optional<std::string_view> origin, std::string_view host,
                     const std::vector<std::string>& allowed_origins) {
     if (!origin) return true;
-    if (!host.empty() && (same_host(*origin, "http://", host) || same_host(*origin, "https://", host))) {
+    if (!host.empty() &&
+        (same_host(*origin, "http://", host) || same_host(*origin, "https://", host))) {
         return true;
     }
     return std::ranges::any_of(allowed_origins, [&](const std::string& allowed) {

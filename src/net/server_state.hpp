@@ -1,9 +1,10 @@
-// State shared by the listener and its sessions; internal to net. Sessions hold
-// it through a shared_ptr, so it outlives the HttpServer that created it.
+// State shared by the listener and its sessions; internal to net. Sessions on
+// every shard hold it through a shared_ptr, so it outlives the HttpServer that
+// created it and may be destroyed with any shard: it owns nothing bound to an
+// io_context.
 #pragma once
 
 #include <atomic>
-#include <boost/asio/ip/tcp.hpp>
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
@@ -43,7 +44,6 @@ public:
     WsHandler& ws;
     const ServerOptions options;
     const Frame auth_timeout_frame;  // null when options.auth_timeout_frame is empty
-    boost::asio::ip::tcp::acceptor acceptor;  // on shard 0
     std::atomic<bool> stopping{false};
 
     void warn(std::string_view line) const;

@@ -41,9 +41,10 @@ websocket::stream_base::timeout timeouts(const ServerOptions& options) {
     websocket::stream_base::timeout timeout{};
     timeout.handshake_timeout = handshake_timeout;
     bool idle_check = options.idle_timeout.count() > 0;
-    timeout.idle_timeout = idle_check ? std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                            options.idle_timeout)
-                                      : websocket::stream_base::none();
+    timeout.idle_timeout =
+        idle_check
+            ? std::chrono::duration_cast<std::chrono::steady_clock::duration>(options.idle_timeout)
+            : websocket::stream_base::none();
     timeout.keep_alive_pings = idle_check;  // a ping at half the idle timeout
     return timeout;
 }
@@ -162,9 +163,8 @@ asio::awaitable<void> WsSession::watch_close_deadline(Self /*keep_alive*/) {
 
 void WsSession::send(Frame frame) {
     if (!on_shard_thread()) {
-        asio::post(ws_.get_executor(), [self = shared_from_this(), frame = std::move(frame)] {
-            self->send(frame);
-        });
+        asio::post(ws_.get_executor(),
+                   [self = shared_from_this(), frame = std::move(frame)] { self->send(frame); });
         return;
     }
     if (phase_ != Phase::open || !frame) return;

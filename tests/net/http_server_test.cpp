@@ -17,8 +17,10 @@ TEST(HttpServer, RequestReachesTheHandlerAndKeepAliveServesASecondOne) {
     ServerFixture fixture;
     HttpClient client(fixture.address());
 
-    HttpReply first = client.request(
-        {"POST", "/api/v1/things?x=1", "hello", {{"X-Custom", "Yes"}, {"Content-Type", "text/plain"}}});
+    HttpReply first = client.request({"POST",
+                                      "/api/v1/things?x=1",
+                                      "hello",
+                                      {{"X-Custom", "Yes"}, {"Content-Type", "text/plain"}}});
     EXPECT_EQ(first.status, 201);
     EXPECT_EQ(first.body, "POST /api/v1/things?x=1 hello");
     EXPECT_EQ(first.header("content-length"), std::to_string(first.body.size()));
@@ -50,9 +52,8 @@ TEST(HttpServer, ConnectionCloseIsHonoured) {
 TEST(HttpServer, TooLargeContentLengthIsRefusedWithoutReadingTheBody) {
     ServerFixture fixture;  // the fake's body limit is 1024
     HttpClient client(fixture.address());
-    client.write_raw(
-        "POST /upload HTTP/1.1\r\nHost: test\r\nContent-Length: 100000000\r\n\r\n" +
-        std::string(2000, 'a'));
+    client.write_raw("POST /upload HTTP/1.1\r\nHost: test\r\nContent-Length: 100000000\r\n\r\n" +
+                     std::string(2000, 'a'));
     HttpReply reply = client.read_reply();
     EXPECT_EQ(reply.status, 413);
     EXPECT_EQ(reply.body, too_large_json);
@@ -80,6 +81,28 @@ TEST(HttpServer, ABodyWithinTheLimitIsRead) {
     HttpReply reply = client.request({"PUT", "/files", std::string(1024, 'c'), {}});
     EXPECT_EQ(reply.status, 201);
     EXPECT_EQ(reply.body, "PUT /files " + std::string(1024, 'c'));
+}
+
+TEST(HttpServer, ExpectContinueGetsAnInterimAnswerBeforeTheBody) {
+    ServerFixture fixture;
+    HttpClient client(fixture.address());
+    client.write_raw(
+        "POST /upload HTTP/1.1\r\nHost: test\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+    EXPECT_EQ(client.read_reply().status, 100);
+    client.write_raw("hello");
+    HttpReply reply = client.read_reply();
+    EXPECT_EQ(reply.status, 201);
+    EXPECT_EQ(reply.body, "POST /upload hello");
+}
+
+TEST(HttpServer, AHandlerThatThrowsAnswers500) {
+    ServerFixture fixture;
+    HttpClient client(fixture.address());
+    HttpReply reply = client.request({"GET", "/throw", "", {}});
+    EXPECT_EQ(reply.status, 500);
+    EXPECT_NE(reply.body.find(R"("code":"internal")"), std::string::npos);
+    EXPECT_TRUE(fixture.logged("event=http_handler_failed"));
+    EXPECT_EQ(client.request({"GET", "/after", "", {}}).status, 201);
 }
 
 TEST(HttpServer, MalformedRequestIsRefusedWith400) {

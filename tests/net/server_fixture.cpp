@@ -11,6 +11,7 @@ std::size_t FakeHttp::body_limit(const HttpRequest&) const { return limit; }
 void FakeHttp::handle(HttpRequest request, std::function<void(HttpResponse)> respond) {
     std::lock_guard lock(mutex_);
     requests_.push_back(request);
+    if (request.target == "/throw") throw std::runtime_error("route failed");
     workers_.emplace_back([request = std::move(request), respond = std::move(respond)] {
         HttpResponse response;
         response.status = 201;
@@ -67,9 +68,8 @@ void FakeWs::on_close(ConnId id) {
 void FakeWs::flood(ConnId id, std::shared_ptr<Connection> connection, Frame frame, int left) {
     if (left == 0 || closed(id)) return;
     connection->send(frame);
-    shards_.post(Shards::shard_of(id), [this, id, connection, frame, left] {
-        flood(id, connection, frame, left - 1);
-    });
+    shards_.post(Shards::shard_of(id),
+                 [this, id, connection, frame, left] { flood(id, connection, frame, left - 1); });
 }
 
 bool FakeWs::closed(ConnId id) const {

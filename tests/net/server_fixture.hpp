@@ -20,7 +20,7 @@
 namespace parley::net::testing {
 
 // Answers every request from another thread, as a route doing blocking work would:
-// 201, the body "METHOD TARGET BODY" and an x-echo-target header.
+// 201, the body "METHOD TARGET BODY" and an x-echo-target header. "/throw" throws.
 class FakeHttp final : public HttpHandler {
 public:
     ~FakeHttp() override;

@@ -24,7 +24,8 @@ tcp::endpoint parse_address(const std::string& address) {
     auto colon = address.rfind(':');
     std::string host = address.substr(0, colon);
     if (host.size() > 2 && host.front() == '[') host = host.substr(1, host.size() - 2);
-    return {asio::ip::make_address(host), static_cast<std::uint16_t>(std::stoi(address.substr(colon + 1)))};
+    return {asio::ip::make_address(host),
+            static_cast<std::uint16_t>(std::stoi(address.substr(colon + 1)))};
 }
 
 // Runs one asynchronous operation on the calling thread. Past the timeout the
@@ -88,8 +89,9 @@ struct HttpClient::Impl {
 HttpClient::HttpClient(const std::string& address) : impl_(std::make_unique<Impl>()) {
     impl_->address = address;
     auto endpoint = parse_address(address);
-    expect_success(impl_->run([&](auto handler) { impl_->stream.async_connect(endpoint, handler); }),
-                   "connect");
+    expect_success(
+        impl_->run([&](auto handler) { impl_->stream.async_connect(endpoint, handler); }),
+        "connect");
 }
 
 HttpClient::~HttpClient() = default;
@@ -103,10 +105,9 @@ HttpReply HttpClient::request(const HttpCall& call) {
     for (const auto& [name, value] : call.headers) request.insert(name, value);
     request.body() = call.body;
     request.prepare_payload();
-    expect_success(impl_->run([&](auto handler) {
-        http::async_write(impl_->stream, request, handler);
-    }),
-                   "write request");
+    expect_success(
+        impl_->run([&](auto handler) { http::async_write(impl_->stream, request, handler); }),
+        "write request");
     return read_reply();
 }
 

@@ -141,6 +141,16 @@ TEST(WebSocket, SetAuthenticatedStopsTheTimer) {
     EXPECT_EQ(client.read(), "still here");
 }
 
+TEST(WebSocket, APeerThatAnswersNoPingIsDropped) {
+    ServerOptions options = no_auth_timeout();
+    options.idle_timeout = 400ms;
+    ServerFixture fixture(options);
+    WsClient client(fixture.address());  // never reads, so never answers a ping
+    auto opened = fixture.ws.wait_opened(1);
+    ASSERT_EQ(opened.size(), 1u);
+    EXPECT_TRUE(fixture.ws.wait_closed(opened[0]));
+}
+
 TEST(WebSocket, CloseWritesTheQueuedFramesFirst) {
     ServerFixture fixture(no_auth_timeout());
     WsClient client(fixture.address());
