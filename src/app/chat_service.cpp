@@ -197,7 +197,12 @@ void ChatService::finish_command(core::ConnId conn, std::string tag, core::Outco
     in_store(
         [ops, read = outcome.read, messages](store::Store& store) {
             for (const auto& op : *ops) store::apply(store, op);
-            if (read) *messages = store.history(*read);
+            if (!read) return;
+            if (auto* history = std::get_if<core::HistoryQuery>(&*read)) {
+                *messages = store.history(*history);
+            } else {
+                *messages = store.last_direct_messages(std::get<core::ConversationsQuery>(*read));
+            }
         },
         [this, conn, tag, answer, messages, rest](std::exception_ptr e) {
             if (e) {
@@ -205,14 +210,28 @@ void ChatService::finish_command(core::ConnId conn, std::string tag, core::Outco
                 auto protocol = dispatcher_.protocol_of(conn).value_or(core::Protocol::websocket);
                 return dispatcher_.error(conn, protocol, tag, Error{Errc::internal});
             }
-            if (auto* joined = std::get_if<core::answer::Joined>(answer.get())) {
-                joined->history = std::move(*messages);
-            } else if (auto* history = std::get_if<core::answer::History>(answer.get())) {
-                history->messages = std::move(*messages);
-            }
+            complete(*answer, std::move(*messages), conn);
             dispatcher_.answer(conn, tag, *answer);
             dispatcher_.dispatch(*rest);
         });
+}
+
+// Puts what the store read into the answer that asked for it.
+void ChatService::complete(core::Answer& answer, std::vector<core::Message> messages,
+                           core::ConnId conn) const {
+    if (auto* joined = std::get_if<core::answer::Joined>(&answer)) {
+        joined->history = std::move(messages);
+    } else if (auto* history = std::get_if<core::answer::History>(&answer)) {
+        history->messages = std::move(messages);
+    } else if (auto* list = std::get_if<core::answer::Conversations>(&answer)) {
+        auto viewer = dispatcher_.protocol_of(conn) ? hub_.user_of(conn) : std::nullopt;
+        for (auto& message : messages) {
+            core::UserId other = message.from == viewer ? message.to.value_or(0) : message.from;
+            if (auto user = hub_.find_user(other)) {
+                list->conversations.push_back({std::move(*user), std::move(message)});
+            }
+        }
+    }
 }
 
 void ChatService::disconnect(core::ConnId conn) {

@@ -50,6 +50,8 @@ private:
     void run_effects(core::Effects effects, Then then, std::function<void()> failed = {});
     void authenticate(const std::optional<std::string>& token, Callback<Session> then);
     void finish_command(core::ConnId conn, std::string tag, core::Outcome outcome);
+    void complete(core::Answer& answer, std::vector<core::Message> messages,
+                  core::ConnId conn) const;
     core::User with_role(core::User user) const;
     void catch_up(const core::User& user);
 

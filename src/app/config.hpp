@@ -44,6 +44,7 @@ struct Config {
     unsigned shards = 0;                       // 0: one shard per core
     std::vector<std::string> allowed_origins;  // WebSocket origins accepted besides our own
     std::string log_level = "info";            // trace|debug|info|warn|error
+    std::filesystem::path web_root;            // empty: the folder "web" beside the binary
     struct IrcServer {
         std::string name = "parley.local";
         std::string network = "Parley";

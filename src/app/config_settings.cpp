@@ -8,7 +8,7 @@
 namespace parley::app::detail {
 namespace {
 
-constexpr std::array<ScalarSetting, 10> scalars{{
+constexpr std::array<ScalarSetting, 11> scalars{{
     {"data", "PARLEY_DATA", "--data", "DIR",
      "Folder of the database and uploaded files. Default: ./data", ValueKind::path,
      &RawSettings::data},
@@ -41,6 +41,10 @@ constexpr std::array<ScalarSetting, 10> scalars{{
     {"log_level", "PARLEY_LOG_LEVEL", "--log-level", "LEVEL",
      "Least severe log events written: trace, debug, info, warn or error. Default: info",
      ValueKind::text, &RawSettings::log_level},
+    {"web_root", "PARLEY_WEB_ROOT", "--web-root", "DIR",
+     "Folder of the built web client served at /. Default: the folder web beside the parleyd "
+     "binary",
+     ValueKind::path, &RawSettings::web_root},
 }};
 
 constexpr std::array<ListSetting, 2> lists{{
@@ -130,6 +134,9 @@ void apply_settings(Config& config, const RawSettings& layer, std::vector<std::s
         layer.limits, parse_switch, [&](auto value) { config.limits = value; }, problems);
     apply(
         layer.guests, parse_switch, [&](auto value) { config.guests = value; }, problems);
+    apply(
+        layer.web_root, parse_path, [&](auto value) { config.web_root = std::move(value); },
+        problems);
     apply(
         layer.log_level, parse_log_level, [&](auto value) { config.log_level = std::move(value); },
         problems);

@@ -27,7 +27,7 @@ struct RawList {
 // One source's settings; what a source leaves unset keeps the value of the sources below it.
 struct RawSettings {
     std::optional<RawValue> data, http, irc, irc_tls, tls_cert, tls_key, shards, limits, guests,
-        log_level;
+        log_level, web_root;
     std::optional<RawList> admins, allowed_origins;
 };
 

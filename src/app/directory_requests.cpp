@@ -52,7 +52,7 @@ void ChatService::list_users(req::ListUsers r, Respond respond) {
 void ChatService::list_rooms(Respond respond) { respond(reply::Rooms{hub_.rooms()}); }
 
 void ChatService::room_messages(Session session, req::RoomMessages r, Respond respond) {
-    auto query = hub_.room_history(session.user.id, r.room, r.before, r.limit);
+    auto query = hub_.room_history(session.user.id, r.room, r.before, r.limit, r.after);
     if (!query) return respond(query.error());
     auto messages = std::make_shared<std::vector<core::Message>>();
     in_store([query = query.value(), messages](store::Store& store) { *messages = store.history(query); },

@@ -40,6 +40,12 @@ int main(int argc, char** argv) {
         return 0;
     }
     set_up_logging(invocation.config.log_level);
+    if (invocation.config.web_root.empty()) {
+        // Installed beside the binary: build/parleyd serves build/web.
+        std::error_code ec;
+        auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+        invocation.config.web_root = ec ? std::filesystem::path("web") : exe.parent_path() / "web";
+    }
     for (const auto& warning : invocation.warnings) spdlog::warn("event=config_warning {}", warning);
     try {
         if (invocation.user_command) {

@@ -70,12 +70,17 @@ int run_server(const Config& config) {
                         hash_pool, dispatcher);
     service.load(std::move(snapshot));
     proto::ws::Gateway gateway(service, shards);
-    http::Api api(service, http::ApiOptions{});
+    http::Api api(service, http::ApiOptions{.web_root = config.web_root});
     net::HttpServer server(shards, api, gateway, http_options(config));
 
     shards.start();
     server.start();
     spdlog::info("event=listening proto=http address={}", server.local_address());
+    if (api.web_files() == 0) {
+        spdlog::warn("event=web_client_missing web_root={} note=\"GET / answers 404; build it with "
+                     "make build\"",
+                     config.web_root.string());
+    }
     if (config.irc) {
         spdlog::info("event=irc_unavailable note=\"this build has no IRC gateway yet\"");
     }

@@ -40,6 +40,10 @@ struct History {
     std::optional<UserId> with;
     std::optional<MessageId> before;
     int limit = 50;
+    std::optional<MessageId> after;
+};
+struct Conversations {
+    static constexpr Role required_role = Role::member;
 };
 struct Typing {
     static constexpr Role required_role = Role::member;
@@ -75,7 +79,7 @@ struct Unban {
 
 using Command = std::variant<cmd::Join, cmd::Leave, cmd::Send, cmd::SendDm, cmd::History,
                              cmd::Typing, cmd::Block, cmd::Unblock, cmd::Kick, cmd::Ban,
-                             cmd::Unban>;
+                             cmd::Unban, cmd::Conversations>;
 
 inline constexpr int max_history_limit = 100;
 inline constexpr int join_history_limit = 50;

@@ -3,6 +3,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "core/events.hpp"
@@ -41,12 +42,14 @@ struct Effects {
     }
 };
 
+// What the store must read to complete an answer, after `persist` is committed.
+using Read = std::variant<HistoryQuery, ConversationsQuery>;
+
 // The answer to the connection that asked, plus the effects on everyone else.
-// `read` asks for a page of history to complete the answer once `persist` is committed.
 struct Outcome {
     Result<Answer> answer;
     Effects effects;
-    std::optional<HistoryQuery> read;
+    std::optional<Read> read;
 
     Outcome(Result<Answer> a) : answer(std::move(a)) {}  // NOLINT: implicit by design
     Outcome(Errc code) : answer(code) {}                 // NOLINT

@@ -76,10 +76,17 @@ struct Posted {
 struct History {
     std::vector<Message> messages;
 };
+struct Conversation {
+    User user;
+    Message last_message;
+};
+struct Conversations {
+    std::vector<Conversation> conversations;  // filled from the store, newest first
+};
 
 }  // namespace answer
 
 using Answer = std::variant<answer::Done, answer::Ready, answer::Joined, answer::Posted,
-                            answer::History>;
+                            answer::History, answer::Conversations>;
 
 }  // namespace parley::core

@@ -175,6 +175,12 @@ bool Hub::is_online(UserId user) const {
     return state != nullptr && !state->conns.empty();
 }
 
+std::optional<UserId> Hub::user_of(ConnId conn) const {
+    auto it = conns_.find(conn);
+    if (it == conns_.end()) return std::nullopt;
+    return it->second.user;
+}
+
 User Hub::view(const UserState& state) const {
     User user = state.user;
     user.online = !state.conns.empty();

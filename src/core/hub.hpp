@@ -61,8 +61,10 @@ public:
     std::vector<User> all_users() const;
     std::vector<RoomSummary> rooms() const;
     Result<HistoryQuery> room_history(UserId viewer, std::string_view room,
-                                      std::optional<MessageId> before, int limit) const;
+                                      std::optional<MessageId> before, int limit,
+                                      std::optional<MessageId> after = std::nullopt) const;
     bool is_online(UserId user) const;
+    std::optional<UserId> user_of(ConnId conn) const;
 
 private:
     struct UserState {
@@ -97,6 +99,7 @@ private:
     Outcome on(Caller caller, const cmd::Kick& c, TimeMs now);
     Outcome on(Caller caller, const cmd::Ban& c, TimeMs now);
     Outcome on(Caller caller, const cmd::Unban& c, TimeMs now);
+    Outcome on(Caller caller, const cmd::Conversations& c, TimeMs now);
 
     // Helpers shared by the handlers (hub.cpp).
     User view(const UserState& state) const;

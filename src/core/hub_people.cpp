@@ -25,6 +25,12 @@ Outcome Hub::on(Caller caller, const cmd::SendDm& c, TimeMs now) {
     return outcome;
 }
 
+Outcome Hub::on(Caller caller, const cmd::Conversations& /*c*/, TimeMs /*now*/) {
+    Outcome outcome{Answer{answer::Conversations{}}};
+    outcome.read = ConversationsQuery{caller.state.user.id, max_history_limit};
+    return outcome;
+}
+
 Outcome Hub::on(Caller caller, const cmd::Block& c, TimeMs /*now*/) {
     if (live_user(c.user) == nullptr) return Error{Errc::not_found, "There is no such user."};
     UserId blocker = caller.state.user.id;

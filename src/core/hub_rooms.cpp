@@ -84,7 +84,7 @@ Outcome Hub::on(Caller caller, const cmd::History& c, TimeMs /*now*/) {
         return Error{Errc::bad_request, "Ask for the history of either a room or a user."};
     }
     if (c.room) {
-        auto query = room_history(viewer, *c.room, c.before, c.limit);
+        auto query = room_history(viewer, *c.room, c.before, c.limit, c.after);
         if (!query) return query.error();
         Outcome outcome{Answer{answer::History{}}};
         outcome.read = std::move(query.value());
@@ -93,12 +93,14 @@ Outcome Hub::on(Caller caller, const cmd::History& c, TimeMs /*now*/) {
     if (live_user(*c.with) == nullptr) return Error{Errc::not_found, "There is no such user."};
     Outcome outcome{Answer{answer::History{}}};
     outcome.read = HistoryQuery{std::nullopt, std::pair{std::min(viewer, *c.with), std::max(viewer, *c.with)},
-                                c.before, std::clamp(c.limit, 1, max_history_limit), viewer};
+                                c.before, std::clamp(c.limit, 1, max_history_limit), viewer,
+                                c.after};
     return outcome;
 }
 
 Result<HistoryQuery> Hub::room_history(UserId viewer, std::string_view room_name,
-                                       std::optional<MessageId> before, int limit) const {
+                                       std::optional<MessageId> before, int limit,
+                                       std::optional<MessageId> after) const {
     if (auto valid = validate_room_name(room_name); !valid) return valid.error();
     auto it = rooms_.find(room_name);
     if (it == rooms_.end()) {
@@ -108,7 +110,7 @@ Result<HistoryQuery> Hub::room_history(UserId viewer, std::string_view room_name
         return Error{Errc::banned, "You are banned from #" + std::string(room_name) + "."};
     }
     return HistoryQuery{std::string(room_name), std::nullopt, before,
-                        std::clamp(limit, 1, max_history_limit), viewer};
+                        std::clamp(limit, 1, max_history_limit), viewer, after};
 }
 
 }  // namespace parley::core

@@ -60,14 +60,23 @@ struct RoomSummary {
     std::int64_t members = 0;
 };
 
-// One page of history: the newest `limit` messages older than `before`,
-// returned oldest first. Messages sent by users the viewer blocks are left out.
+// One page of history, returned oldest first: the newest `limit` messages
+// older than `before`, or, with `after`, the oldest `limit` messages newer than
+// it (catching up after a reconnect). Messages sent by users the viewer blocks
+// are left out.
 struct HistoryQuery {
     std::optional<std::string> room;                   // a room's history, or
     std::optional<std::pair<UserId, UserId>> between;  // a direct conversation
     std::optional<MessageId> before;
     int limit = 50;
     UserId viewer = 0;
+    std::optional<MessageId> after;
+};
+
+// The last message of each of the viewer's direct conversations, newest first.
+struct ConversationsQuery {
+    UserId viewer = 0;
+    int limit = 100;
 };
 
 inline constexpr const char* general_room = "general";

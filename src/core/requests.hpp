@@ -48,6 +48,7 @@ struct RoomMessages {
     std::string room;
     std::optional<MessageId> before;
     int limit = 50;
+    std::optional<MessageId> after;
 };
 
 }  // namespace req

@@ -14,6 +14,12 @@ namespace {
 using core::Errc;
 using core::Error;
 
+std::string path_of(const Target& target) {
+    std::string path;
+    for (const auto& segment : target.segments) path += "/" + segment;
+    return path.empty() ? "/" : path;
+}
+
 net::HttpResponse rendered_response(const core::Result<Rendered>& rendered) {
     return rendered ? success_response(*rendered) : error_response(rendered.error());
 }
@@ -21,7 +27,10 @@ net::HttpResponse rendered_response(const core::Result<Rendered>& rendered) {
 }  // namespace
 
 Api::Api(core::Service& service, ApiOptions options)
-    : service_(service), options_(options), router_(api_routes()) {}
+    : service_(service),
+      options_(options),
+      router_(api_routes()),
+      web_(StaticFiles::load(options_.web_root)) {}
 
 std::size_t Api::body_limit(const net::HttpRequest&) const { return options_.json_body_limit; }
 
@@ -33,6 +42,7 @@ void Api::handle(net::HttpRequest request, Respond respond) {
     if (!target) return respond(error_response(target.error()));
     auto match = router_.match(request.method, target->segments);
     if (match.route == nullptr && match.allowed.empty()) {
+        if (auto file = web_.serve(request.method, path_of(*target))) return respond(*file);
         return respond(error_response(Error{Errc::not_found, "There is nothing at this address."}));
     }
     if (match.route == nullptr) return respond(method_not_allowed(match.allowed));

@@ -1,17 +1,20 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <functional>
 
 #include "core/service.hpp"
 #include "http/route.hpp"
 #include "http/router.hpp"
+#include "http/static_files.hpp"
 #include "net/handlers.hpp"
 
 namespace parley::http {
 
 struct ApiOptions {
     std::size_t json_body_limit = 64 * 1024;
+    std::filesystem::path web_root;  // the built web client, served at /
 };
 
 // The REST routes of /health and /api/v1. A request is matched against the
@@ -23,6 +26,8 @@ public:
 
     std::size_t body_limit(const net::HttpRequest& head) const override;
     void handle(net::HttpRequest request, std::function<void(net::HttpResponse)> respond) override;
+    // Files of the web client found at start-up (0: not installed).
+    std::size_t web_files() const { return web_.size(); }
 
 private:
     using Respond = std::function<void(net::HttpResponse)>;
@@ -32,6 +37,7 @@ private:
     core::Service& service_;
     ApiOptions options_;
     Router router_;
+    StaticFiles web_;
 };
 
 }  // namespace parley::http

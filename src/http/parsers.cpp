@@ -129,9 +129,12 @@ Result<Request> parse_list_rooms(const RouteInput&) { return Request{req::ListRo
 Result<Request> parse_room_messages(const RouteInput& input) {
     auto before = query_int(input.target, "before");
     if (!before) return before.error();
+    auto after = query_int(input.target, "after");
+    if (!after) return after.error();
     auto limit = query_int(input.target, "limit");
     if (!limit) return limit.error();
     req::RoomMessages request{std::string(input.param("name")), *before};
+    request.after = *after;
     if (*limit) {
         // The service caps the page size; this only keeps a huge number inside an int.
         request.limit = static_cast<int>(std::clamp<std::int64_t>(

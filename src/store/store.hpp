@@ -107,6 +107,9 @@ public:
     // Messages.
     virtual void append_message(const core::Message& message) = 0;
     virtual std::vector<core::Message> history(const HistoryQuery& query) = 0;
+    // The newest message of each direct conversation of the viewer (leaving out
+    // senders the viewer blocks), newest first, at most `limit`.
+    virtual std::vector<core::Message> last_direct_messages(const core::ConversationsQuery& query) = 0;
     virtual MessageId last_message_id() = 0;
     virtual TimeMs last_message_ts() = 0;
 };

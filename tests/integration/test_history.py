@@ -96,3 +96,44 @@ def test_ws_history_is_same_as_http(filled_room, server):
     over_http = room_messages(server, a.token, room, limit=40, before=msgs[100]["id"])
     assert [msg_core(m) for m in over_ws] == [msg_core(m) for m in over_http]
     assert ids(over_ws) == ids(msgs[60:100])
+
+
+# -- catching up after a reconnect (extension: `after`) ------------------------
+
+def test_ws_history_after_catches_up_without_gaps(filled_room):
+    _, ws, room, msgs = filled_room
+    got = ws.ok("history", room=room, after=msgs[9]["id"], limit=5)["messages"]
+    assert ids(got) == ids(msgs[10:15])
+    # Paging forward until a short page walks every later message exactly once.
+    seen, after = [], msgs[9]["id"]
+    for _ in range(10):
+        page = ws.ok("history", room=room, after=after, limit=100)["messages"]
+        seen += page
+        if len(page) < 100:
+            break
+        after = page[-1]["id"]
+    assert ids(seen) == ids(msgs[10:])
+
+
+def test_http_history_after(filled_room, server):
+    a, _, room, msgs = filled_room
+    got = room_messages(server, a.token, room, after=msgs[-3]["id"])
+    assert ids(got) == ids(msgs[-2:])
+    r = http(server, "GET", f"/api/v1/rooms/{room}/messages?after=abc", a.token)
+    assert_error(r, 400, "bad_request")
+
+
+# -- direct conversations list (extension: `conversations`) --------------------
+
+def test_conversations_lists_partners_newest_first(ctx):
+    a, ws_a = ctx.online("conv")
+    b, ws_b = ctx.online("conv")
+    c, ws_c = ctx.online("conv")
+    ws_b.ok("send_dm", to=a.id, text="from b")
+    ws_c.ok("send_dm", to=a.id, text="from c")
+    last = ws_a.ok("send_dm", to=b.id, text="to b")["message"]
+    got = ws_a.ok("conversations")["conversations"]
+    assert [conv["user"]["id"] for conv in got] == [b.id, c.id]
+    assert got[0]["last_message"]["id"] == last["id"]
+    assert got[1]["last_message"]["text"] == "from c"
+    assert ws_c.ok("conversations")["conversations"][0]["user"]["id"] == a.id

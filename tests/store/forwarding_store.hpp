@@ -75,6 +75,10 @@ public:
     std::vector<core::Message> history(const HistoryQuery& query) override {
         return inner_->history(query);
     }
+    std::vector<core::Message> last_direct_messages(
+        const core::ConversationsQuery& query) override {
+        return inner_->last_direct_messages(query);
+    }
     MessageId last_message_id() override { return inner_->last_message_id(); }
     TimeMs last_message_ts() override { return inner_->last_message_ts(); }
 

@@ -184,3 +184,54 @@ TYPED_TEST(StoreMessagesTest, MessagesOfDeletedUsersStay) {
 
 }  // namespace
 }  // namespace parley::store::testing
+
+namespace parley::store::testing {
+namespace {
+
+template <typename Backend>
+class StoreCatchUpTest : public StoreMessagesTest<Backend> {};
+TYPED_TEST_SUITE(StoreCatchUpTest, Backends, BackendNames);
+
+TYPED_TEST(StoreCatchUpTest, AfterReturnsTheOldestNewerMessagesInOrder) {
+    for (MessageId id = 1; id <= 10; ++id) this->post_to_room(id, "general", this->bob_);
+    HistoryQuery query;
+    query.room = "general";
+    query.viewer = this->alice_;
+    query.after = 3;
+    query.limit = 4;
+    EXPECT_EQ(this->ids(this->store().history(query)), (std::vector<MessageId>{4, 5, 6, 7}));
+    query.before = 6;  // both bounds: a window
+    EXPECT_EQ(this->ids(this->store().history(query)), (std::vector<MessageId>{4, 5}));
+}
+
+TYPED_TEST(StoreCatchUpTest, AfterWorksForDirectConversationsAndSkipsBlockedSenders) {
+    this->post_direct(1, this->alice_, this->bob_);
+    this->post_direct(2, this->bob_, this->alice_);
+    this->post_direct(3, this->carol_, this->alice_);
+    this->post_direct(4, this->alice_, this->bob_);
+    HistoryQuery query;
+    query.between = std::make_pair(this->bob_, this->alice_);
+    query.viewer = this->alice_;
+    query.after = 1;
+    EXPECT_EQ(this->ids(this->store().history(query)), (std::vector<MessageId>{2, 4}));
+    this->store().add_block(this->alice_, this->bob_);
+    EXPECT_EQ(this->ids(this->store().history(query)), (std::vector<MessageId>{4}));
+}
+
+TYPED_TEST(StoreCatchUpTest, LastDirectMessagesListsEachConversationNewestFirst) {
+    this->post_direct(1, this->alice_, this->bob_);
+    this->post_direct(2, this->carol_, this->alice_);
+    this->post_direct(3, this->bob_, this->alice_);
+    this->post_direct(4, this->bob_, this->carol_);  // not alice's
+    this->post_to_room(5, "general", this->bob_);    // not direct
+    core::ConversationsQuery query{this->alice_, 10};
+    EXPECT_EQ(this->ids(this->store().last_direct_messages(query)), (std::vector<MessageId>{3, 2}));
+    // A blocked sender's messages don't count as the conversation's last.
+    this->store().add_block(this->alice_, this->bob_);
+    EXPECT_EQ(this->ids(this->store().last_direct_messages(query)), (std::vector<MessageId>{2, 1}));
+    query.limit = 1;
+    EXPECT_EQ(this->ids(this->store().last_direct_messages(query)), (std::vector<MessageId>{2}));
+}
+
+}  // namespace
+}  // namespace parley::store::testing

@@ -57,6 +57,9 @@ protected:
     }
 
     static Errc code(const Outcome& outcome) { return outcome.answer.error().code; }
+    static const HistoryQuery& history(const Outcome& outcome) {
+        return std::get<HistoryQuery>(*outcome.read);
+    }
 
     Hub hub_;
     TimeMs now_ = 1'000'000;

@@ -41,7 +41,15 @@ TEST_F(HubTest, BlockIsPersistedOnceAndListedInReady) {
 TEST_F(HubTest, HistoryOfBlockedSendersIsFilteredByViewer) {
     auto outcome = run(3, cmd::History{"general", std::nullopt, std::nullopt, 20});
     ASSERT_TRUE(outcome.read.has_value());
-    EXPECT_EQ(outcome.read->viewer, 3);  // the store leaves out senders the viewer blocks
+    EXPECT_EQ(history(outcome).viewer, 3);  // the store leaves out senders the viewer blocks
+}
+
+TEST_F(HubTest, ConversationsAreReadFromTheStoreForTheCaller) {
+    auto outcome = run(2, cmd::Conversations{});
+    ASSERT_TRUE(outcome.answer.ok());
+    ASSERT_TRUE(outcome.read.has_value());
+    EXPECT_EQ(std::get<ConversationsQuery>(*outcome.read).viewer, 2);
+    EXPECT_EQ(hub_.user_of(conn(2)), 2);
 }
 
 TEST_F(HubTest, ProfileChangesReachEveryone) {

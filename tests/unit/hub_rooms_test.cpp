@@ -29,7 +29,7 @@ TEST_F(HubTest, JoinCreatesRoomPersistsAndTellsMembers) {
     ASSERT_TRUE(first.answer.ok());
     EXPECT_EQ(first.effects.persist.size(), 2u);  // the room, then the membership
     ASSERT_TRUE(first.read.has_value());
-    EXPECT_EQ(first.read->room, "dev");
+    EXPECT_EQ(history(first).room, "dev");
     auto second = run(3, cmd::Join{"dev"});
     EXPECT_EQ(receivers<event::Joined>(second.effects), Ids{conn(2)});
     auto members = std::get<answer::Joined>(second.answer.value()).members;
@@ -99,16 +99,22 @@ TEST_F(HubTest, TypingIsNotPersisted) {
 TEST_F(HubTest, HistoryAsksForAPageWithinLimits) {
     auto room = run(2, cmd::History{"general", std::nullopt, 50, 500});
     ASSERT_TRUE(room.read.has_value());
-    EXPECT_EQ(room.read->limit, max_history_limit);
-    EXPECT_EQ(room.read->before, 50);
-    EXPECT_EQ(room.read->viewer, 2);
+    EXPECT_EQ(history(room).limit, max_history_limit);
+    EXPECT_EQ(history(room).before, 50);
+    EXPECT_EQ(history(room).viewer, 2);
     auto dm = run(3, cmd::History{std::nullopt, UserId{2}, std::nullopt, 10});
     ASSERT_TRUE(dm.read.has_value());
-    EXPECT_EQ(dm.read->between, (std::pair<UserId, UserId>{2, 3}));
+    EXPECT_EQ(history(dm).between, (std::pair<UserId, UserId>{2, 3}));
     EXPECT_EQ(code(run(2, cmd::History{"general", UserId{3}, std::nullopt, 10})),
               Errc::bad_request);
     EXPECT_EQ(code(run(2, cmd::History{"nowhere", std::nullopt, std::nullopt, 10})),
               Errc::not_found);
+}
+
+TEST_F(HubTest, HistoryAfterCatchesUpFromAKnownMessage) {
+    auto outcome = run(2, cmd::History{"general", std::nullopt, std::nullopt, 30, MessageId{17}});
+    EXPECT_EQ(history(outcome).after, 17);
+    EXPECT_EQ(history(outcome).limit, 30);
 }
 
 TEST_F(HubTest, CommandsFromUnknownConnectionsAreRefused) {

@@ -71,7 +71,7 @@ struct CommandSpec {
     Parser parse;
 };
 
-constexpr std::array<CommandSpec, 11> command_table{{
+constexpr std::array<CommandSpec, 12> command_table{{
     {"join", [](Fields& f) -> core::Command { return core::cmd::Join{f.text("room")}; }},
     {"leave", [](Fields& f) -> core::Command { return core::cmd::Leave{f.text("room")}; }},
     {"send",
@@ -83,7 +83,8 @@ constexpr std::array<CommandSpec, 11> command_table{{
     {"history",
      [](Fields& f) -> core::Command {
          return core::cmd::History{f.maybe_text("room"), f.maybe_integer("with"),
-                                   f.maybe_integer("before"), history_limit(f.maybe_integer("limit"))};
+                                   f.maybe_integer("before"), history_limit(f.maybe_integer("limit")),
+                                   f.maybe_integer("after")};
      }},
     {"typing", [](Fields& f) -> core::Command { return core::cmd::Typing{f.text("room")}; }},
     {"block", [](Fields& f) -> core::Command { return core::cmd::Block{f.integer("user_id")}; }},
@@ -103,6 +104,7 @@ constexpr std::array<CommandSpec, 11> command_table{{
      [](Fields& f) -> core::Command {
          return core::cmd::Unban{f.integer("user_id"), f.maybe_text("room")};
      }},
+    {"conversations", [](Fields&) -> core::Command { return core::cmd::Conversations{}; }},
 }};
 
 // The "id" as JSON text, when it is a string or a number.

@@ -59,6 +59,14 @@ void fill(json::object& out, const answer::Posted& a) { out["message"] = message
 void fill(json::object& out, const answer::History& a) {
     out["messages"] = messages_json(a.messages);
 }
+void fill(json::object& out, const answer::Conversations& a) {
+    json::array conversations;
+    for (const auto& c : a.conversations) {
+        conversations.push_back(json::object{{"user", user_json(c.user)},
+                                             {"last_message", message_json(c.last_message)}});
+    }
+    out["conversations"] = std::move(conversations);
+}
 
 // Puts the client's id back exactly as it was sent.
 void echo_tag(json::object& out, std::string_view tag) {

@@ -104,6 +104,26 @@ inline constexpr std::string_view select_direct_history =
     "WHERE dm_low = ?1 AND dm_high = ?2 AND id < ?3 "
     "AND from_id NOT IN (SELECT blocked FROM blocks WHERE blocker = ?4) "
     "ORDER BY id DESC LIMIT ?5";
+// Catching up: the oldest messages after a known one, read in ascending order.
+inline constexpr std::string_view select_room_after =
+    "SELECT id, room, from_id, to_id, text, ts FROM messages "
+    "WHERE room = ?1 AND id > ?2 AND id < ?3 "
+    "AND from_id NOT IN (SELECT blocked FROM blocks WHERE blocker = ?4) "
+    "ORDER BY id ASC LIMIT ?5";
+inline constexpr std::string_view select_direct_after =
+    "SELECT id, room, from_id, to_id, text, ts FROM messages "
+    "WHERE dm_low = ?1 AND dm_high = ?2 AND id > ?3 AND id < ?4 "
+    "AND from_id NOT IN (SELECT blocked FROM blocks WHERE blocker = ?5) "
+    "ORDER BY id ASC LIMIT ?6";
+// The newest visible message of each conversation: one max(id) per pair, from
+// the two indexes that start with dm_low and dm_high.
+inline constexpr std::string_view select_last_direct_messages =
+    "SELECT id, room, from_id, to_id, text, ts FROM messages WHERE id IN ("
+    "SELECT max(id) FROM messages "
+    "WHERE (dm_low = ?1 OR dm_high = ?1) "
+    "AND from_id NOT IN (SELECT blocked FROM blocks WHERE blocker = ?1) "
+    "GROUP BY dm_low, dm_high) "
+    "ORDER BY id DESC LIMIT ?2";
 inline constexpr std::string_view select_last_message_id =
     "SELECT coalesce(max(id), 0) FROM messages";
 inline constexpr std::string_view select_last_message_ts =

@@ -266,6 +266,7 @@ std::vector<core::Message> SqliteStore::history(const HistoryQuery& query) {
     const std::int64_t limit = std::clamp(query.limit, min_history_limit, max_history_limit);
     std::vector<core::Message> page;
     auto collect = [&page](const Statement& row) { page.push_back(read_message(row)); };
+    if (query.after) return history_after(query, before, limit);
     if (query.room) {
         connection_.prepared(queries::select_room_history)
             .query(collect, *query.room, before, query.viewer, limit);
@@ -277,6 +278,32 @@ std::vector<core::Message> SqliteStore::history(const HistoryQuery& query) {
     }
     std::reverse(page.begin(), page.end());
     return page;
+}
+
+std::vector<core::Message> SqliteStore::history_after(const HistoryQuery& query,
+                                                      MessageId before, std::int64_t limit) {
+    std::vector<core::Message> page;
+    auto collect = [&page](const Statement& row) { page.push_back(read_message(row)); };
+    if (query.room) {
+        connection_.prepared(queries::select_room_after)
+            .query(collect, *query.room, *query.after, before, query.viewer, limit);
+    } else {
+        auto [first, second] = *query.between;
+        connection_.prepared(queries::select_direct_after)
+            .query(collect, std::min(first, second), std::max(first, second), *query.after,
+                   before, query.viewer, limit);
+    }
+    return page;
+}
+
+std::vector<core::Message> SqliteStore::last_direct_messages(
+    const core::ConversationsQuery& query) {
+    std::vector<core::Message> last;
+    const std::int64_t limit = std::clamp(query.limit, min_history_limit, max_history_limit);
+    connection_.prepared(queries::select_last_direct_messages)
+        .query([&last](const Statement& row) { last.push_back(read_message(row)); },
+               query.viewer, limit);
+    return last;
 }
 
 MessageId SqliteStore::last_message_id() {

@@ -54,6 +54,8 @@ public:
 
     void append_message(const core::Message& message) override;
     std::vector<core::Message> history(const HistoryQuery& query) override;
+    std::vector<core::Message> last_direct_messages(
+        const core::ConversationsQuery& query) override;
     MessageId last_message_id() override;
     // The time of the message with the highest id.
     TimeMs last_message_ts() override;
@@ -61,6 +63,8 @@ public:
 private:
     std::optional<UserRecord> find_one_user(std::string_view sql, auto key);
     std::vector<Membership> list_room_pairs(std::string_view sql);
+    std::vector<core::Message> history_after(const HistoryQuery& query, MessageId before,
+                                             std::int64_t limit);
 
     sqlite::Connection connection_;
 };
