@@ -233,15 +233,25 @@ std::vector<ConnId> Hub::everyone(ConnId except) const {
     return audience;
 }
 
-Message Hub::new_message(UserId from, std::string text, TimeMs now) {
+Result<Message> Hub::new_message(UserState& sender, std::string text, TimeMs now) {
+    if (options_.limits && !sender.messages.take(options_.messages, now)) {
+        return Error{Errc::rate_limited, "You are sending messages too fast; wait a moment."};
+    }
     // Ids and times only grow, even if the clock steps back.
     last_message_ts_ = std::max(last_message_ts_, now);
     Message message;
     message.id = ++last_message_id_;
-    message.from = from;
+    message.from = sender.user.id;
     message.text = std::move(text);
     message.ts = last_message_ts_;
     return message;
+}
+
+Outcome Hub::posted(Message message, std::vector<ConnId> audience) {
+    Outcome outcome{Answer{answer::Posted{message}}};
+    outcome.effects.persist.push_back(op::AppendMessage{message});
+    outcome.effects.deliver(event::MessagePosted{std::move(message)}, std::move(audience));
+    return outcome;
 }
 
 Effects Hub::remove_from_room(RoomState& room, UserId user, ConnId except,

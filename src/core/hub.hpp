@@ -111,7 +111,10 @@ private:
                                       ConnId except) const;
     std::vector<ConnId> user_audience(const UserState& user, ConnId except) const;
     std::vector<ConnId> everyone(ConnId except = 0) const;
-    Message new_message(UserId from, std::string text, TimeMs now);
+    // A message with the next id, or rate_limited when the sender is too fast.
+    Result<Message> new_message(UserState& sender, std::string text, TimeMs now);
+    // Acknowledged to the sender once stored; delivered to `audience` then too.
+    Outcome posted(Message message, std::vector<ConnId> audience);
     Effects remove_from_room(RoomState& room, UserId user, ConnId except,
                              std::optional<std::string> reason);
     Effects close_connections(UserState& user, CloseReason reason,

@@ -8,21 +8,15 @@ Outcome Hub::on(Caller caller, const cmd::SendDm& c, TimeMs now) {
     if (auto valid = validate_message_text(c.text); !valid) return valid.error();
     auto* recipient = live_user(c.to);
     if (recipient == nullptr) return Error{Errc::not_found, "There is no such user."};
-    UserId sender = caller.state.user.id;
-    if (recipient->blocks.contains(sender)) return Errc::blocked;
-    if (options_.limits && !caller.state.messages.take(options_.messages, now)) {
-        return Error{Errc::rate_limited, "You are sending messages too fast; wait a moment."};
-    }
-    Message message = new_message(sender, c.text, now);
-    message.to = c.to;
-    Outcome outcome{Answer{answer::Posted{message}}};
-    outcome.effects.persist.push_back(op::AppendMessage{message});
+    if (recipient->blocks.contains(caller.state.user.id)) return Errc::blocked;
+    auto message = new_message(caller.state, c.text, now);
+    if (!message) return message.error();
+    message->to = c.to;
     std::vector<ConnId> audience = user_audience(caller.state, caller.conn);
     if (recipient != &caller.state) {
         for (ConnId conn : recipient->conns) audience.push_back(conn);
     }
-    outcome.effects.deliver(event::MessagePosted{std::move(message)}, std::move(audience));
-    return outcome;
+    return posted(std::move(message.value()), std::move(audience));
 }
 
 Outcome Hub::on(Caller caller, const cmd::Conversations& /*c*/, TimeMs /*now*/) {

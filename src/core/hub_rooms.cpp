@@ -55,16 +55,10 @@ Outcome Hub::on(Caller caller, const cmd::Send& c, TimeMs now) {
     if (room == nullptr) return Error{Errc::not_found, "There is no room #" + c.room + "."};
     UserId user = caller.state.user.id;
     if (!room->members.contains(user)) return Errc::not_member;
-    if (options_.limits && !caller.state.messages.take(options_.messages, now)) {
-        return Error{Errc::rate_limited, "You are sending messages too fast; wait a moment."};
-    }
-    Message message = new_message(user, c.text, now);
-    message.room = c.room;
-    Outcome outcome{Answer{answer::Posted{message}}};
-    outcome.effects.persist.push_back(op::AppendMessage{message});
-    outcome.effects.deliver(event::MessagePosted{std::move(message)},
-                            room_audience(*room, user, caller.conn));
-    return outcome;
+    auto message = new_message(caller.state, c.text, now);
+    if (!message) return message.error();
+    message->room = c.room;
+    return posted(std::move(message.value()), room_audience(*room, user, caller.conn));
 }
 
 Outcome Hub::on(Caller caller, const cmd::Typing& c, TimeMs /*now*/) {
