@@ -84,6 +84,12 @@ asio::awaitable<bool> WsSession::open(Request request) {
     ws_.set_option(websocket::stream_base::decorator(
         [](websocket::response_type& response) { response.set("server", "parley"); }));
     ws_.read_message_max(server_->options.ws_max_frame);
+    // One frame per message, sent at once: a fragmented frame's tail would
+    // wait for the peer's delayed ACK under Nagle (about 40 ms for any frame
+    // over 4 KiB, such as a ready with many users online).
+    ws_.auto_fragment(false);
+    boost::system::error_code ignored;
+    beast::get_lowest_layer(ws_).socket().set_option(asio::ip::tcp::no_delay(true), ignored);
     auto [error] = co_await ws_.async_accept(request, use_tuple);
     if (error) co_return false;
     ws_.text(true);

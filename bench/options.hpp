@@ -1,0 +1,37 @@
+// Command line of ws_bench. Every count and duration has an upper bound, so
+// every loop of a run is bounded in count and in time.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace parley::bench {
+
+enum class Scenario { fanout, idle };
+enum class Pinning { on, off };
+
+struct BenchOptions {
+    Scenario scenario = Scenario::fanout;
+    std::string parleyd = "build/parleyd";
+    int shards = 1;
+    Pinning pinning = Pinning::on;
+    std::size_t threads = 1;
+    std::size_t clients = 0;  // 0: the scenario's default
+    std::size_t senders = 1;
+    std::size_t window = 16;
+    double duration_s = 10;
+    double warmup_s = 1;
+    double drain_s = 5;
+    std::size_t users = 50;  // idle: accounts shared by the connections
+    std::size_t text_bytes = 100;
+    std::size_t register_concurrency = 8;
+    std::size_t connect_concurrency = 64;
+    std::string server_log;  // where to save the server's log; empty: nowhere
+};
+
+// Exits the process on --help (0) or on a bad command line (2).
+BenchOptions parse_options(int argc, char** argv);
+
+const char* scenario_name(Scenario scenario);
+
+}  // namespace parley::bench
