@@ -1,3 +1,5 @@
+#include <pthread.h>
+
 #include "store/store_worker.hpp"
 
 #include <algorithm>
@@ -17,7 +19,10 @@ void notify(const StoreWorker::Done& done, std::exception_ptr outcome) noexcept 
 
 StoreWorker::StoreWorker(std::unique_ptr<Store> store, std::size_t max_batch)
     : store_(std::move(store)), max_batch_(std::max<std::size_t>(max_batch, 1)) {
-    thread_ = std::thread([this] { run(); });
+    thread_ = std::thread([this] {
+        pthread_setname_np(pthread_self(), "store");  // visible in top -H, perf, gdb
+        run();
+    });
 }
 
 StoreWorker::~StoreWorker() { stop(); }
