@@ -11,7 +11,11 @@ packages=(
     libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
     libgtest-dev libgmock-dev libbenchmark-dev
     python3 python3-pytest python3-websocket python3-requests
+    chromium
 )
+# The web client needs Node.js 20.19 or newer; a machine without node gets
+# Debian's, which is older, and the build says so plainly.
+if ! command -v node > /dev/null 2>&1; then packages+=(nodejs npm); fi
 
 missing=()
 for p in "${packages[@]}"; do

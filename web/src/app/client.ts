@@ -1,0 +1,384 @@
+// The client's controller: owns the token and the WebSocket, turns server frames into
+// store actions, reconnects with backoff and catches up on what was missed.
+import { http } from '../api/http';
+import { Socket, socketUrl } from '../api/socket';
+import {
+  ApiError,
+  type Command,
+  type Conversation,
+  type Message,
+  type ReadyFrame,
+  type ServerEvent,
+  type User,
+  type UserId,
+} from '../api/types';
+import { backoffDelay, shouldSendTyping } from '../state/backoff';
+import { fetchAfter, historyCommand } from '../state/catchup';
+import { dmKey, parseKey, roomKey, type ConvKey } from '../state/keys';
+import { firstId, lastId } from '../state/messages';
+import { canLoadOlder, convOf, unknownSenders } from '../state/selectors';
+import { DeviceStore } from '../state/storage';
+import { Store } from '../state/store';
+
+const PAGE = 50;
+const SESSION_ENDED = 'Your session has ended. Sign in again.';
+
+export class Client {
+  readonly store = new Store();
+  private socket: Socket | null = null;
+  private token: string | null = null;
+  private attempt = 0;
+  private connections = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private banReason: string | null = null;
+  /** Rooms whose member list was fetched (by `join`) on the current connection. */
+  private joined = new Set<string>();
+  private loading = new Set<ConvKey>();
+  private typingSent = new Map<string, number>();
+  private fetchingUsers = new Set<UserId>();
+
+  constructor(
+    readonly device: DeviceStore,
+    private readonly now: () => number = () => Date.now(),
+  ) {
+    setInterval(() => this.store.dispatch({ type: 'tick', now: this.now() }), 1000);
+  }
+
+  start(): void {
+    this.token = this.device.token();
+    if (this.token) this.enterChat();
+  }
+
+  async signIn(mode: 'login' | 'register', username: string, password: string): Promise<void> {
+    const session = await (mode === 'login' ? http.login : http.register)({ username, password });
+    this.device.setToken(session.token);
+    this.token = session.token;
+    this.enterChat();
+  }
+
+  /** Requires the token; an expired one sends the user back to the sign-in screen. */
+  authToken(): string {
+    if (!this.token) throw new ApiError('unauthorized', SESSION_ENDED);
+    return this.token;
+  }
+
+  async logOut(): Promise<void> {
+    const token = this.token;
+    this.signOut(null);
+    if (token) await http.logout(token).catch(() => undefined);
+  }
+
+  /** Forgets the session on this device and shows the sign-in screen with `note`. */
+  signOut(note: string | null): void {
+    this.stopSocket();
+    this.device.setToken(null);
+    this.token = null;
+    this.store.reset();
+    this.store.dispatch({ type: 'screen', screen: 'auth', note });
+  }
+
+  retryNow(): void {
+    if (this.token && !this.socket) this.connect();
+  }
+
+  // ---- connection ------------------------------------------------------------------
+
+  private enterChat(): void {
+    this.store.reset();
+    this.store.dispatch({ type: 'screen', screen: 'chat' });
+    this.connections = 0;
+    this.attempt = 0;
+    this.connect();
+  }
+
+  private connect(): void {
+    if (!this.token) return;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.joined.clear();
+    this.loading.clear();
+    this.store.dispatch({ type: 'connection', connection: 'connecting' });
+    const socket = new Socket(socketUrl(), this.token, {
+      ready: (frame) => void this.onReady(socket, frame),
+      event: (event) => this.onEvent(event),
+      closed: (code, error) => this.onClosed(socket, code, error),
+    });
+    this.socket = socket;
+  }
+
+  private stopSocket(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    const socket = this.socket;
+    this.socket = null;
+    socket?.close(1000, 'bye');
+  }
+
+  private onClosed(socket: Socket, code: number, error: ApiError | null): void {
+    if (this.socket !== socket) return;
+    this.socket = null;
+    if (code === 4001) return this.signOut(SESSION_ENDED);
+    if (code === 4003 || error?.code === 'banned') {
+      const reason = this.banReason ?? error?.message ?? 'You are banned.';
+      this.signOut(null);
+      this.store.dispatch({ type: 'screen', screen: 'banned', note: reason });
+      return;
+    }
+    const delay = backoffDelay(this.attempt++, Math.random());
+    this.store.dispatch({ type: 'connection', connection: 'offline', retryAt: this.now() + delay });
+    this.retryTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  private async onReady(socket: Socket, frame: ReadyFrame): Promise<void> {
+    const before = this.store.get();
+    const reconnect = this.connections++ > 0;
+    this.attempt = 0;
+    this.store.dispatch({ type: 'ready', frame, cleared: this.device.cleared(frame.user.id) });
+    void this.request<{ conversations: Conversation[] }>({ type: 'conversations' }, socket)
+      .then((answer) => this.store.dispatch({ type: 'conversations', list: answer.conversations ?? [] }))
+      .catch(() => undefined);
+    if (reconnect) await this.catchUp(socket, before.convs);
+    const state = this.store.get();
+    if (state.rooms.length === 0 && !reconnect) return this.joinRoom('general').catch(() => undefined);
+    if (state.active) await this.load(state.active);
+  }
+
+  private async catchUp(socket: Socket, convs: Record<ConvKey, { messages: Message[] }>): Promise<void> {
+    const tasks = Object.entries(convs)
+      .filter(([, conv]) => conv.messages.length > 0)
+      .map(([key, conv]) => {
+        const target = parseKey(key);
+        if (!target) return Promise.resolve();
+        const request = (command: Command) =>
+          this.request<{ messages: Message[] }>(command, socket).then((a) => a.messages);
+        return fetchAfter(request, target, lastId(conv.messages), (messages) =>
+          this.store.dispatch({ type: 'history', key, messages, kind: 'after', limit: PAGE }),
+        ).catch(() => undefined);
+      });
+    await Promise.all(tasks);
+  }
+
+  private onEvent(event: ServerEvent): void {
+    const now = this.now();
+    const dispatch = this.store.dispatch.bind(this.store);
+    switch (event.type) {
+      case 'message':
+        dispatch({ type: 'message', message: event.message });
+        if (!this.store.get().users[event.message.from]) void this.fetchUsers([event.message.from]);
+        return;
+      case 'joined':
+        return dispatch({ type: 'member_joined', room: event.room, user: event.user, now });
+      case 'left':
+        return dispatch({ type: 'member_left', room: event.room, userId: event.user_id, reason: event.reason, now });
+      case 'typing':
+        return dispatch({ type: 'typing', room: event.room, userId: event.user_id, now });
+      case 'presence':
+        return dispatch({ type: 'presence', user: event.user, online: event.online });
+      case 'user':
+        return dispatch({ type: 'users', users: [event.user] });
+      case 'kicked':
+        dispatch({ type: 'room_left', room: event.room });
+        this.joined.delete(event.room);
+        if (!this.store.get().users[event.by]) void this.fetchUsers([event.by]);
+        return dispatch({
+          type: 'alert',
+          alert: { kind: 'kicked', room: event.room, by: event.by, reason: event.reason, banned: !!event.banned },
+        });
+      case 'banned':
+        this.banReason = event.reason;
+        return;
+    }
+  }
+
+  private request<T>(command: Command, socket: Socket | null = this.socket): Promise<T> {
+    if (!socket) {
+      return Promise.reject(new ApiError('disconnected', 'You are offline. Wait for the connection to return.'));
+    }
+    return socket.request<T>(command);
+  }
+
+  // ---- conversations ---------------------------------------------------------------
+
+  open(key: ConvKey): void {
+    this.store.dispatch({ type: 'open', key });
+    void this.load(key);
+  }
+
+  /** Fetches the newest page (and, for a room, its members) once per connection. */
+  async load(key: ConvKey): Promise<void> {
+    const target = parseKey(key);
+    if (!target || this.loading.has(key)) return;
+    const state = this.store.get();
+    const needsJoin = target.kind === 'room' && state.rooms.includes(target.room) && !this.joined.has(target.room);
+    if (!needsJoin && convOf(state, key).loaded) return;
+    this.loading.add(key);
+    try {
+      if (target.kind === 'room' && needsJoin) {
+        await this.joinRoom(target.room, false);
+      } else {
+        const answer = await this.request<{ messages: Message[] }>(historyCommand(target, { limit: PAGE }));
+        this.store.dispatch({ type: 'history', key, messages: answer.messages, kind: 'latest', limit: PAGE });
+      }
+      await this.fetchUsers(unknownSenders(this.store.get(), key));
+    } catch {
+      // Offline or refused: the view shows what it has; the next connection retries.
+    } finally {
+      this.loading.delete(key);
+    }
+  }
+
+  async loadOlder(key: ConvKey): Promise<void> {
+    const state = this.store.get();
+    const target = parseKey(key);
+    if (!target || !canLoadOlder(state, key)) return;
+    this.store.dispatch({ type: 'loading_older', key, value: true });
+    const before = firstId(convOf(state, key).messages) || undefined;
+    try {
+      const answer = await this.request<{ messages: Message[] }>(historyCommand(target, { before, limit: PAGE }));
+      this.store.dispatch({ type: 'history', key, messages: answer.messages, kind: 'older', limit: PAGE });
+      await this.fetchUsers(unknownSenders(this.store.get(), key));
+    } catch {
+      this.store.dispatch({ type: 'loading_older', key, value: false });
+    }
+  }
+
+  /** Joins (or creates) a room and opens it. */
+  async joinRoom(room: string, open = true): Promise<void> {
+    const answer = await this.request<{ members: User[]; history: Message[] }>({ type: 'join', room });
+    this.joined.add(room);
+    this.store.dispatch({ type: 'room_joined', room, members: answer.members, history: answer.history });
+    if (open) this.open(roomKey(room));
+    await this.fetchUsers(unknownSenders(this.store.get(), roomKey(room)));
+  }
+
+  async leaveRoom(room: string): Promise<void> {
+    await this.request({ type: 'leave', room });
+    this.joined.delete(room);
+    this.store.dispatch({ type: 'room_left', room });
+    const active = this.store.get().active;
+    if (active) void this.load(active);
+  }
+
+  /** Sends a message; on failure the text comes back so that it is not lost. */
+  async send(key: ConvKey, text: string): Promise<void> {
+    const target = parseKey(key);
+    if (!target) return;
+    const tempId = `p${this.now()}-${Math.random().toString(36).slice(2, 8)}`;
+    this.store.dispatch({ type: 'pending_add', key, tempId, text, ts: this.now() });
+    this.typingSent.delete(key);
+    const command: Command =
+      target.kind === 'room' ? { type: 'send', room: target.room, text } : { type: 'send_dm', to: target.userId, text };
+    try {
+      const answer = await this.request<{ message: Message }>(command);
+      this.store.dispatch({ type: 'pending_done', key, tempId, message: answer.message });
+    } catch (error) {
+      this.store.dispatch({ type: 'pending_done', key, tempId });
+      throw error;
+    }
+  }
+
+  typing(key: ConvKey): void {
+    const target = parseKey(key);
+    if (target?.kind !== 'room') return;
+    const now = this.now();
+    if (!shouldSendTyping(this.typingSent.get(key) ?? 0, now)) return;
+    this.typingSent.set(key, now);
+    this.request({ type: 'typing', room: target.room }).catch(() => undefined);
+  }
+
+  clear(key: ConvKey): void {
+    this.store.dispatch({ type: 'clear', key });
+    const state = this.store.get();
+    if (state.me) this.device.setCleared(state.me.id, state.cleared);
+  }
+
+  messageUser(userId: UserId): void {
+    this.open(dmKey(userId));
+  }
+
+  // ---- account (HTTP) --------------------------------------------------------------
+
+  async updateProfile(fields: Pick<User, 'display_name' | 'first_name' | 'last_name'>): Promise<void> {
+    const { user } = await http.updateMe(this.authToken(), fields);
+    this.store.dispatch({ type: 'users', users: [user] });
+  }
+
+  changePassword(oldPassword: string, newPassword: string): Promise<void> {
+    return http.changePassword(this.authToken(), oldPassword, newPassword);
+  }
+
+  async deleteAccount(password: string): Promise<void> {
+    const me = this.store.get().me;
+    await http.deleteAccount(this.authToken(), password);
+    if (me) this.device.forget(me.id);
+    this.signOut('Your account has been deleted.');
+  }
+
+  listRooms() {
+    return http.rooms(this.authToken());
+  }
+
+  // ---- people ----------------------------------------------------------------------
+
+  async block(userId: UserId): Promise<void> {
+    await this.request({ type: 'block', user_id: userId });
+    this.store.dispatch({ type: 'block', userId });
+  }
+
+  async unblock(userId: UserId): Promise<void> {
+    await this.request({ type: 'unblock', user_id: userId });
+    this.store.dispatch({ type: 'unblock', userId });
+    const active = this.store.get().active;
+    if (active) {
+      const target = parseKey(active);
+      if (target?.kind === 'room') this.joined.delete(target.room);
+      await this.load(active);
+    }
+  }
+
+  // The connection that sends a command gets only its answer, not the events it causes:
+  // apply the effects on this client's own view here.
+  async kick(room: string, userId: UserId, reason: string): Promise<void> {
+    await this.request({ type: 'kick', room, user_id: userId, ...(reason ? { reason } : {}) });
+    this.store.dispatch({ type: 'member_left', room, userId, reason: 'kicked', now: this.now() });
+  }
+
+  async ban(userId: UserId, reason: string, room?: string): Promise<void> {
+    await this.request({ type: 'ban', user_id: userId, ...(room ? { room } : {}), ...(reason ? { reason } : {}) });
+    const state = this.store.get();
+    if (room && state.members[room]?.includes(userId)) {
+      this.store.dispatch({ type: 'member_left', room, userId, reason: 'kicked', now: this.now() });
+    }
+    const user = state.users[userId];
+    if (!room && user) this.store.dispatch({ type: 'presence', user, online: false });
+  }
+
+  async fetchUsers(ids: UserId[]): Promise<void> {
+    const token = this.token;
+    const wanted = ids.filter((id) => !this.fetchingUsers.has(id));
+    if (!token || wanted.length === 0) return;
+    wanted.forEach((id) => this.fetchingUsers.add(id));
+    const found = await Promise.all(
+      wanted.map((id) =>
+        http.user(token, id).then(
+          (a) => a.user,
+          (e: ApiError) => (e.code === 'not_found' ? deletedUser(id) : null),
+        ),
+      ),
+    );
+    const users = found.filter((u): u is User => u !== null);
+    this.store.dispatch({ type: 'users', users });
+  }
+}
+
+/** Stands in for an account that no longer exists, so its old messages still render. */
+export const deletedUser = (id: UserId): User => ({
+  id,
+  username: 'deleted',
+  display_name: 'Deleted user',
+  first_name: '',
+  last_name: '',
+  avatar_url: null,
+  role: 'member',
+  online: false,
+});

@@ -1,0 +1,29 @@
+import type { Conversation, Message, MessageId, ReadyFrame, User, UserId } from '../api/types';
+import type { ConvKey } from './keys';
+import type { Alert, Connection, Screen } from './types';
+
+export type HistoryKind = 'latest' | 'older' | 'after';
+
+export type Action =
+  | { type: 'screen'; screen: Screen; note?: string | null }
+  | { type: 'ready'; frame: ReadyFrame; cleared: Record<ConvKey, MessageId> }
+  | { type: 'conversations'; list: Conversation[] }
+  | { type: 'users'; users: User[] }
+  | { type: 'presence'; user: User; online: boolean }
+  | { type: 'room_joined'; room: string; members: User[]; history: Message[] }
+  | { type: 'room_left'; room: string }
+  | { type: 'member_joined'; room: string; user: User; now: number }
+  | { type: 'member_left'; room: string; userId: UserId; reason?: string; now: number }
+  | { type: 'message'; message: Message }
+  | { type: 'history'; key: ConvKey; messages: Message[]; kind: HistoryKind; limit: number }
+  | { type: 'loading_older'; key: ConvKey; value: boolean }
+  | { type: 'open'; key: ConvKey }
+  | { type: 'typing'; room: string; userId: UserId; now: number }
+  | { type: 'tick'; now: number }
+  | { type: 'block'; userId: UserId }
+  | { type: 'unblock'; userId: UserId }
+  | { type: 'clear'; key: ConvKey }
+  | { type: 'connection'; connection: Connection; retryAt?: number | null }
+  | { type: 'alert'; alert: Alert | null }
+  | { type: 'pending_add'; key: ConvKey; tempId: string; text: string; ts: number }
+  | { type: 'pending_done'; key: ConvKey; tempId: string; message?: Message };
