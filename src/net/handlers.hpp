@@ -60,4 +60,15 @@ public:
     virtual void on_close(ConnId connection) = 0;
 };
 
+// Implemented by a line protocol adapter (IRC). Calls arrive on the connection's shard thread;
+// on_close exactly once per on_open.
+class LineHandler {
+public:
+    virtual ~LineHandler() = default;
+    virtual void on_open(std::shared_ptr<Connection> connection, const PeerInfo& peer) = 0;
+    virtual void on_line(ConnId connection, std::string line) = 0;  // without "\r\n" / "\n"
+    virtual void on_line_too_long(ConnId connection) = 0;  // the rest of that line was dropped
+    virtual void on_close(ConnId connection) = 0;
+};
+
 }  // namespace parley::net

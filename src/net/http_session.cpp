@@ -77,16 +77,6 @@ HttpResponse internal_error() {
             error_json(core::Errc::internal, core::default_message(core::Errc::internal))};
 }
 
-std::string peer_address(const tcp::socket& socket) {
-    error_code error;
-    auto address = socket.remote_endpoint(error).address();
-    if (error) return {};
-    if (address.is_v6() && address.to_v6().is_v4_mapped()) {
-        return asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6()).to_string();
-    }
-    return address.to_string();
-}
-
 // End of stream, cancellation, a reset or a timeout end a session without a warning.
 bool is_quiet(const error_code& error) {
     return error == http::error::end_of_stream || error == http::error::partial_message ||
@@ -129,11 +119,12 @@ std::optional<std::string_view> origin_of(const Message& message) {
 class HttpSession final : public Session, public std::enable_shared_from_this<HttpSession> {
 public:
     HttpSession(std::shared_ptr<ServerState> state, std::size_t shard, tcp::socket socket,
-                ConnectionSlot slot)
+                ConnectionSlot slot, PeerInfo peer)
         : state_(std::move(state)),
           shard_(shard),
           stream_(std::move(socket)),
           slot_(std::move(slot)),
+          peer_(std::move(peer)),
           response_ready_(stream_.get_executor()),
           shutdown_deadline_(stream_.get_executor()) {}
 
@@ -172,7 +163,6 @@ private:
 asio::awaitable<void> HttpSession::run() {
     TrackedSession tracked(*state_, shard_, *this);
     try {
-        peer_.address = peer_address(stream_.socket());
         while (!state_->stopping && co_await serve_one()) {
         }
     } catch (const std::exception& error) {
@@ -379,16 +369,11 @@ asio::awaitable<void> serve(std::shared_ptr<HttpSession> session) { co_await ses
 
 }  // namespace
 
-void start_http_session(std::shared_ptr<ServerState> state, std::size_t shard, tcp::socket socket) {
-    std::string address = peer_address(socket);
-    if (!state->acquire(address)) {
-        state->warn("event=connection_refused reason=too_many_connections address=" + address);
-        return;  // the socket closes as it goes out of scope
-    }
-    ConnectionSlot slot(state, address);
+void start_http_session(std::shared_ptr<ServerState> state, std::size_t shard, tcp::socket socket,
+                        ConnectionSlot slot, PeerInfo peer) {
     auto& context = ShardAccess::context(state->shards, shard);
-    auto session =
-        std::make_shared<HttpSession>(std::move(state), shard, std::move(socket), std::move(slot));
+    auto session = std::make_shared<HttpSession>(std::move(state), shard, std::move(socket),
+                                                 std::move(slot), std::move(peer));
     asio::co_spawn(context, serve(std::move(session)), asio::detached);
 }
 

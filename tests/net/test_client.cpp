@@ -3,6 +3,8 @@
 #include <array>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/read_until.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
@@ -230,6 +232,81 @@ void WsClient::close() {
         impl_->ws.async_close(websocket::close_code::normal, handler);
     }),
                    "close");
+}
+
+struct LineClient::Impl {
+    asio::io_context io;
+    tcp::socket socket{io};
+    std::string buffer;  // read but not yet returned
+    bool ended = false;  // by the server
+
+    template <typename Start>
+    std::optional<error_code> run(Start start, std::chrono::milliseconds timeout = io_timeout) {
+        return run_bounded(io, socket, timeout, start);
+    }
+};
+
+LineClient::LineClient(const std::string& address, LineClientOptions options)
+    : impl_(std::make_unique<Impl>()) {
+    auto endpoint = parse_address(address);
+    tcp::socket& socket = impl_->socket;
+    socket.open(endpoint.protocol());
+    socket.set_option(tcp::no_delay(true));
+    if (options.receive_buffer_bytes > 0) {
+        socket.set_option(asio::socket_base::receive_buffer_size(options.receive_buffer_bytes));
+    }
+    expect_success(impl_->run([&](auto handler) { socket.async_connect(endpoint, handler); }),
+                   "connect");
+}
+
+LineClient::~LineClient() = default;
+
+void LineClient::write(std::string_view bytes) {
+    expect_success(impl_->run([&](auto handler) {
+        asio::async_write(impl_->socket, asio::buffer(bytes.data(), bytes.size()), handler);
+    }),
+                   "write");
+}
+
+std::optional<std::string> LineClient::read_line(std::chrono::milliseconds timeout) {
+    if (impl_->ended) return std::nullopt;
+    std::size_t length = 0;
+    error_code error = expect_done(impl_->run(
+                                       [&](auto handler) {
+                                           asio::async_read_until(
+                                               impl_->socket, asio::dynamic_buffer(impl_->buffer),
+                                               '\n', [&, handler](error_code e, std::size_t n) {
+                                                   length = n;
+                                                   handler(e, n);
+                                               });
+                                       },
+                                       timeout),
+                                   "read line");
+    if (error == asio::error::eof || error == asio::error::connection_reset) {
+        impl_->ended = true;
+        impl_->socket.close();
+        return std::nullopt;
+    }
+    if (error) throw std::runtime_error("read line failed: " + error.message());
+    std::string line = impl_->buffer.substr(0, length);
+    impl_->buffer.erase(0, length);
+    return line;
+}
+
+bool LineClient::closed_by_server(std::chrono::milliseconds timeout) {
+    if (impl_->ended) return true;
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    std::array<char, 4096> sink;
+    for (;;) {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) return false;
+        auto result = impl_->run(
+            [&](auto handler) { impl_->socket.async_read_some(asio::buffer(sink), handler); },
+            left);
+        if (!result) return false;
+        if (*result) return *result == asio::error::eof || *result == asio::error::connection_reset;
+    }
 }
 
 }  // namespace parley::net::testing

@@ -1,4 +1,4 @@
-// Blocking HTTP and WebSocket clients for the net tests. Every call is bounded by
+// Blocking HTTP, WebSocket and raw line clients for the net tests. Every call is bounded by
 // a timeout and throws when it passes. Only test_client.cpp includes Beast.
 #pragma once
 
@@ -81,6 +81,30 @@ public:
     int close_code() const;
     std::string close_reason() const;
     void close();  // a normal close from this side
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+struct LineClientOptions {
+    int receive_buffer_bytes = 0;  // 0 keeps the system default
+};
+
+// A raw TCP client for line protocols; writes go out at once (no Nagle), so each
+// write() is its own segment.
+class LineClient {
+public:
+    explicit LineClient(const std::string& address, LineClientOptions options = {});
+    ~LineClient();
+
+    void write(std::string_view bytes);
+    // The next line with its "\r\n" or "\n", or nullopt once the server has ended
+    // the connection; this side then closes too, as a real client would.
+    std::optional<std::string> read_line(std::chrono::milliseconds timeout = io_timeout);
+    // Reads and discards until the server ends the connection: true when it did
+    // within the timeout.
+    bool closed_by_server(std::chrono::milliseconds timeout = io_timeout);
 
 private:
     struct Impl;
