@@ -90,25 +90,36 @@ void ChatService::handle(const core::Caller& caller, req::Login r, Respond respo
                             !logins_by_account_.allow(core::lowercase_ascii(r.username), now))) {
         return respond(Error{Errc::rate_limited, "Too many sign-in attempts; wait a minute."});
     }
+    verify_login(std::move(r.username), std::move(r.password),
+                 [this, respond](core::Result<store::UserRecord> record) {
+                     if (!record) return respond(record.error());
+                     start_session(std::move(record.value()), respond);
+                 });
+}
+
+void ChatService::verify_login(std::string username, std::string password,
+                               std::function<void(core::Result<store::UserRecord>)> then) {
     auto record = std::make_shared<std::optional<store::UserRecord>>();
-    in_store([name = r.username, record](store::Store& store) { *record = store.find_user_by_name(name); },
-             [this, password = std::move(r.password), record, respond](std::exception_ptr e) {
-                 if (e) return respond(Error{Errc::internal});
-                 hash_pool_.post([this, password, record, respond] {
+    in_store([name = std::move(username), record](store::Store& store) {
+                 *record = store.find_user_by_name(name);
+             },
+             [this, password = std::move(password), record, then](std::exception_ptr e) {
+                 if (e) return then(Error{Errc::internal});
+                 hash_pool_.post([this, password, record, then] {
                      bool known = *record && !(*record)->user.deleted;
                      bool ok = known ? verify_password((*record)->password_hash, password)
                                      : (verify_against_nothing(password), false);
-                     hub_thread_.post([this, ok, record, respond] {
-                         if (!ok) return respond(Errc::invalid_credentials);
+                     hub_thread_.post([this, ok, record, then] {
+                         if (!ok) return then(Errc::invalid_credentials);
                          catch_up(with_role((*record)->user));
-                         if ((*record)->user.banned) return respond(Errc::banned);
-                         sign_in(std::move(**record), respond);
+                         if ((*record)->user.banned) return then(Errc::banned);
+                         then(std::move(**record));
                      });
                  });
              });
 }
 
-void ChatService::sign_in(store::UserRecord record, Respond respond) {
+void ChatService::start_session(store::UserRecord record, Respond respond) {
     auto token = new_session_token();
     auto user = with_role(std::move(record.user));
     in_store([hash = token_hash(token), id = user.id](store::Store& store) {

@@ -51,6 +51,12 @@ void ChatService::load(core::HubSnapshot snapshot) {
     hub_thread_.post([this, snapshot = std::move(snapshot)] { hub_.load(snapshot); });
 }
 
+std::optional<std::string> ChatService::username_of(core::UserId user) const {
+    auto found = hub_.find_user(user);
+    if (!found) return std::nullopt;
+    return found->username;
+}
+
 core::User ChatService::with_role(core::User user) const {
     // Admins named in the configuration are admins for as long as they are named there.
     if (std::find(options_.admins.begin(), options_.admins.end(),
@@ -176,18 +182,32 @@ void ChatService::command(core::ConnId conn, std::string tag, core::Command comm
                                      Error{Errc::unauthorized, "Sign in with an auth frame first."},
                                      core::CloseReason::session_ended);
         }
-        finish_command(conn, std::move(tag), hub_.handle(conn, command, now_ms()));
+        auto answer_to = [this, conn, tag](core::Result<core::Answer> answer) {
+            if (!answer) {
+                return dispatcher_.error(conn, core::Protocol::websocket, tag, answer.error());
+            }
+            dispatcher_.answer(conn, tag, answer.value());
+        };
+        finish_command(conn, hub_.handle(conn, command, now_ms()), std::move(answer_to));
     });
 }
 
-void ChatService::finish_command(core::ConnId conn, std::string tag, core::Outcome outcome) {
-    if (!outcome.answer) {
-        auto protocol = dispatcher_.protocol_of(conn).value_or(core::Protocol::websocket);
-        return dispatcher_.error(conn, protocol, tag, outcome.answer.error());
-    }
+void ChatService::command(core::ConnId conn, core::Command command, Reply reply) {
+    hub_thread_.post([this, conn, command = std::move(command), reply = std::move(reply)] {
+        if (!dispatcher_.protocol_of(conn)) return reply(Errc::unauthorized);
+        finish_command(conn, hub_.handle(conn, command, now_ms()), reply);
+    });
+}
+
+void ChatService::set_variant(core::ConnId conn, unsigned variant) {
+    hub_thread_.post([this, conn, variant] { dispatcher_.set_variant(conn, variant); });
+}
+
+void ChatService::finish_command(core::ConnId conn, core::Outcome outcome, Reply answer_to) {
+    if (!outcome.answer) return answer_to(outcome.answer.error());
     auto answer = std::make_shared<core::Answer>(std::move(outcome.answer.value()));
     if (!outcome.read && outcome.effects.persist.empty()) {
-        dispatcher_.answer(conn, tag, *answer);  // before the effects: the asker hears first
+        answer_to(std::move(*answer));  // before the effects: the asker hears first
         return dispatcher_.dispatch(outcome.effects);
     }
     // Acknowledged only once committed; a join's history is read after its commit.
@@ -204,14 +224,13 @@ void ChatService::finish_command(core::ConnId conn, std::string tag, core::Outco
                 *messages = store.last_direct_messages(std::get<core::ConversationsQuery>(*read));
             }
         },
-        [this, conn, tag, answer, messages, rest](std::exception_ptr e) {
+        [this, conn, answer_to, answer, messages, rest](std::exception_ptr e) {
             if (e) {
                 spdlog::error("event=store_failed conn={} error=\"{}\"", conn, describe(e));
-                auto protocol = dispatcher_.protocol_of(conn).value_or(core::Protocol::websocket);
-                return dispatcher_.error(conn, protocol, tag, Error{Errc::internal});
+                return answer_to(Error{Errc::internal});
             }
             complete(*answer, std::move(*messages), conn);
-            dispatcher_.answer(conn, tag, *answer);
+            answer_to(std::move(*answer));
             dispatcher_.dispatch(*rest);
         });
 }
@@ -232,6 +251,35 @@ void ChatService::complete(core::Answer& answer, std::vector<core::Message> mess
             }
         }
     }
+}
+
+void ChatService::sign_in(core::ConnId conn, core::Protocol protocol, unsigned variant,
+                          std::string username, std::string password, Reply reply) {
+    hub_thread_.post([this, conn, protocol, variant, username = std::move(username),
+                      password = std::move(password), reply = std::move(reply)]() mutable {
+        if (dispatcher_.protocol_of(conn) || connecting_.contains(conn)) {
+            return reply(Error{Errc::bad_request, "This connection is signed in."});
+        }
+        if (options_.limits &&
+            !logins_by_account_.allow(core::lowercase_ascii(username), now_ms())) {
+            return reply(Error{Errc::rate_limited, "Too many sign-in attempts; wait a minute."});
+        }
+        connecting_.insert(conn);
+        auto signed_in = [this, conn, protocol, variant,
+                          reply](core::Result<store::UserRecord> record) {
+            if (connecting_.erase(conn) == 0) return;  // closed while the password was checked
+            if (!record) return reply(record.error());
+            // Not tied to a token: logging out a browser leaves IRC connected.
+            auto outcome = hub_.connect(conn, with_role(record->user), {}, now_ms());
+            if (!outcome.answer) return reply(outcome.answer.error());
+            dispatcher_.attach(conn, protocol, variant);
+            dispatcher_.authenticated(conn);
+            spdlog::info("event=connect conn={} user={}", conn, record->user.id);
+            reply(std::move(outcome.answer.value()));
+            run_effects(std::move(outcome.effects), {});
+        };
+        verify_login(std::move(username), std::move(password), std::move(signed_in));
+    });
 }
 
 void ChatService::disconnect(core::ConnId conn) {

@@ -29,11 +29,18 @@ public:
 
     // The Hub's starting state (call before serving).
     void load(core::HubSnapshot snapshot);
+    // A user's name, for event wires that spell people by name. Only on the
+    // service's thread (where wires encode).
+    std::optional<std::string> username_of(core::UserId user) const;
 
     void request(core::Caller caller, core::Request request, Respond respond) override;
     void connect(core::ConnId conn, core::Protocol protocol, core::Caller caller) override;
     void command(core::ConnId conn, std::string tag, core::Command command) override;
     void disconnect(core::ConnId conn) override;
+    void sign_in(core::ConnId conn, core::Protocol protocol, unsigned variant,
+                 std::string username, std::string password, Reply reply) override;
+    void command(core::ConnId conn, core::Command command, Reply reply) override;
+    void set_variant(core::ConnId conn, unsigned variant) override;
 
 private:
     struct Session {
@@ -49,7 +56,9 @@ private:
                   std::function<void(std::exception_ptr)> then);
     void run_effects(core::Effects effects, Then then, std::function<void()> failed = {});
     void authenticate(const std::optional<std::string>& token, Callback<Session> then);
-    void finish_command(core::ConnId conn, std::string tag, core::Outcome outcome);
+    void finish_command(core::ConnId conn, core::Outcome outcome, Reply answer_to);
+    void verify_login(std::string username, std::string password,
+                      std::function<void(core::Result<store::UserRecord>)> then);
     void complete(core::Answer& answer, std::vector<core::Message> messages,
                   core::ConnId conn) const;
     core::User with_role(core::User user) const;
@@ -68,7 +77,7 @@ private:
     void list_users(core::req::ListUsers r, Respond respond);
     void list_rooms(Respond respond);
     void room_messages(Session session, core::req::RoomMessages r, Respond respond);
-    void sign_in(store::UserRecord record, Respond respond);
+    void start_session(store::UserRecord record, Respond respond);
     void with_password(Session session, std::string password,
                        std::function<void(store::UserRecord)> then, Respond respond);
 

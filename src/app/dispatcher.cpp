@@ -1,5 +1,6 @@
 #include "app/dispatcher.hpp"
 
+#include <map>
 #include <stdexcept>
 #include <vector>
 
@@ -12,43 +13,57 @@ std::size_t index_of(core::Protocol protocol) { return static_cast<std::size_t>(
 Dispatcher::Dispatcher(net::Shards& shards) : shards_(shards) {}
 
 void Dispatcher::add_wire(core::Protocol protocol, const core::Wire& wire) {
-    wires_[index_of(protocol)] = &wire;
+    answer_wires_[index_of(protocol)] = &wire;
+    event_wires_[index_of(protocol)] = &wire;
 }
 
-const core::Wire& Dispatcher::wire(core::Protocol protocol) const {
-    const auto* wire = wires_[index_of(protocol)];
+void Dispatcher::add_event_wire(core::Protocol protocol, const core::EventWire& wire) {
+    event_wires_[index_of(protocol)] = &wire;
+}
+
+const core::Wire& Dispatcher::answer_wire(core::Protocol protocol) const {
+    const auto* wire = answer_wires_[index_of(protocol)];
+    if (wire == nullptr) throw std::logic_error("this protocol renders its own answers");
+    return *wire;
+}
+
+const core::EventWire& Dispatcher::event_wire(core::Protocol protocol) const {
+    const auto* wire = event_wires_[index_of(protocol)];
     if (wire == nullptr) throw std::logic_error("no wire registered for a protocol in use");
     return *wire;
 }
 
-void Dispatcher::attach(core::ConnId conn, core::Protocol protocol) {
-    protocols_[conn] = protocol;
+void Dispatcher::attach(core::ConnId conn, core::Protocol protocol, unsigned variant) {
+    attached_[conn] = Attached{protocol, variant};
 }
 
-void Dispatcher::detach(core::ConnId conn) { protocols_.erase(conn); }
+void Dispatcher::set_variant(core::ConnId conn, unsigned variant) {
+    if (auto it = attached_.find(conn); it != attached_.end()) it->second.variant = variant;
+}
+
+void Dispatcher::detach(core::ConnId conn) { attached_.erase(conn); }
 
 std::optional<core::Protocol> Dispatcher::protocol_of(core::ConnId conn) const {
-    auto it = protocols_.find(conn);
-    if (it == protocols_.end()) return std::nullopt;
-    return it->second;
+    auto it = attached_.find(conn);
+    if (it == attached_.end()) return std::nullopt;
+    return it->second.protocol;
 }
 
 void Dispatcher::ready(core::ConnId conn, const core::Answer& ready) {
-    auto protocol = protocol_of(conn);
-    if (!protocol) return;
-    auto frame = net::make_frame(wire(*protocol).answer({}, ready));
-    shards_.post(net::Shards::shard_of(conn), [this, conn, frame] {
-        if (auto* connection = shards_.find(conn)) {
-            connection->set_authenticated();
-            connection->send(frame);
-        }
+    authenticated(conn);
+    answer(conn, {}, ready);
+}
+
+void Dispatcher::authenticated(core::ConnId conn) {
+    shards_.post(net::Shards::shard_of(conn), [this, conn] {
+        if (auto* connection = shards_.find(conn)) connection->set_authenticated();
     });
 }
 
 void Dispatcher::answer(core::ConnId conn, std::string_view tag, const core::Answer& answer) {
     auto protocol = protocol_of(conn);
     if (!protocol) return;
-    auto frame = net::make_frame(wire(*protocol).answer(tag, answer));
+    auto frame = net::make_frame(answer_wire(*protocol).answer(tag, answer));
     shards_.post(net::Shards::shard_of(conn), [this, conn, frame] {
         if (auto* connection = shards_.find(conn)) connection->send(frame);
     });
@@ -56,8 +71,8 @@ void Dispatcher::answer(core::ConnId conn, std::string_view tag, const core::Ans
 
 void Dispatcher::error(core::ConnId conn, core::Protocol protocol, std::string_view tag,
                        const core::Error& error, std::optional<core::CloseReason> close) {
-    auto frame = net::make_frame(wire(protocol).error(tag, error));
-    int code = close ? wire(protocol).close_code(*close) : 0;
+    auto frame = net::make_frame(answer_wire(protocol).error(tag, error));
+    int code = close ? event_wire(protocol).close_code(*close) : 0;
     std::string reason = close ? error.message : std::string{};
     shards_.post(net::Shards::shard_of(conn), [this, conn, frame, code, reason] {
         auto* connection = shards_.find(conn);
@@ -72,25 +87,39 @@ void Dispatcher::dispatch(const core::Effects& effects) {
     for (const auto& closing : effects.closings) {
         auto protocol = protocol_of(closing.conn);
         if (!protocol) continue;
-        int code = wire(*protocol).close_code(closing.reason);
         detach(closing.conn);
-        std::string why = closing.reason == core::CloseReason::banned ? "banned" : "session ended";
-        shards_.post(net::Shards::shard_of(closing.conn), [this, conn = closing.conn, code, why] {
-            if (auto* connection = shards_.find(conn)) connection->close(code, why);
-        });
+        close(closing.conn, *protocol, closing.reason);
     }
 }
 
+void Dispatcher::close(core::ConnId conn, core::Protocol protocol, core::CloseReason reason) {
+    const auto& wire = event_wire(protocol);
+    std::string last_words = wire.farewell(reason);
+    auto frame = last_words.empty() ? net::Frame{} : net::make_frame(std::move(last_words));
+    int code = wire.close_code(reason);
+    std::string why = reason == core::CloseReason::banned ? "banned" : "session ended";
+    shards_.post(net::Shards::shard_of(conn), [this, conn, frame, code, why] {
+        auto* connection = shards_.find(conn);
+        if (connection == nullptr) return;
+        if (frame) connection->send(frame);
+        connection->close(code, why);
+    });
+}
+
 void Dispatcher::deliver(const core::Delivery& delivery) {
-    // Encode at most once per protocol; then one task per shard carries the
-    // shared frame and that shard's recipients.
-    std::array<net::Frame, 2> frames{};
+    // Encode at most once per protocol and variant; then one task per shard
+    // carries the shared frames and that shard's recipients.
+    std::map<std::pair<core::Protocol, unsigned>, net::Frame> frames;
     std::vector<std::vector<std::pair<core::ConnId, net::Frame>>> per_shard(shards_.size());
     for (core::ConnId conn : delivery.to) {
-        auto protocol = protocol_of(conn);
-        if (!protocol) continue;
-        auto& frame = frames[index_of(*protocol)];
-        if (!frame) frame = net::make_frame(wire(*protocol).event(*delivery.event));
+        auto it = attached_.find(conn);
+        if (it == attached_.end()) continue;
+        auto& frame = frames[{it->second.protocol, it->second.variant}];
+        if (!frame) {
+            frame = net::make_frame(
+                event_wire(it->second.protocol).event(*delivery.event, it->second.variant));
+        }
+        if (frame->empty()) continue;  // nothing this kind of client is shown
         per_shard[net::Shards::shard_of(conn) % shards_.size()].emplace_back(conn, frame);
     }
     for (std::size_t shard = 0; shard < per_shard.size(); ++shard) {

@@ -12,6 +12,9 @@
 #include "app/task_queue.hpp"
 #include "http/api.hpp"
 #include "net/http_server.hpp"
+#include "net/line_server.hpp"
+#include "proto/irc/gateway.hpp"
+#include "proto/irc/irc_wire.hpp"
 #include "net/shards.hpp"
 #include "proto/ws/gateway.hpp"
 #include "proto/ws/json_wire.hpp"
@@ -45,6 +48,16 @@ net::ServerOptions http_options(const Config& config) {
     return options;
 }
 
+net::LineServerOptions irc_options(const Config& config, const Endpoint& endpoint) {
+    net::LineServerOptions options;
+    options.host = endpoint.host;
+    options.port = endpoint.port;
+    options.register_timeout_line = "ERROR :Closing link: registration timed out\r\n";
+    options.max_connections_per_address = config.limits ? 64 : 0;
+    options.log = [](std::string_view line) { spdlog::warn("{}", line); };
+    return options;
+}
+
 std::size_t shard_count(const Config& config) {
     if (config.shards > 0) return config.shards;
     return std::max(1u, std::thread::hardware_concurrency());
@@ -73,16 +86,30 @@ int run_server(const Config& config) {
     http::Api api(service, http::ApiOptions{.web_root = config.web_root});
     net::HttpServer server(shards, api, gateway, http_options(config));
 
+    proto::irc::IrcWire irc_wire(config.irc_server.name,
+                                 [&service](core::UserId id) { return service.username_of(id); });
+    dispatcher.add_event_wire(core::Protocol::irc, irc_wire);
+    proto::irc::Gateway irc_gateway(
+        service, shards,
+        proto::irc::GatewayOptions{config.irc_server.name, config.irc_server.network,
+                                   std::string(parley_version()), config.irc_server.history_replay});
+    std::unique_ptr<net::LineServer> irc_server;
+    if (config.irc) {
+        irc_server = std::make_unique<net::LineServer>(shards, irc_gateway,
+                                                       irc_options(config, *config.irc));
+    }
+
     shards.start();
     server.start();
     spdlog::info("event=listening proto=http address={}", server.local_address());
+    if (irc_server) {
+        irc_server->start();
+        spdlog::info("event=listening proto=irc address={}", irc_server->local_address());
+    }
     if (api.web_files() == 0) {
         spdlog::warn("event=web_client_missing web_root={} note=\"GET / answers 404; build it with "
                      "make build\"",
                      config.web_root.string());
-    }
-    if (config.irc) {
-        spdlog::info("event=irc_unavailable note=\"this build has no IRC gateway yet\"");
     }
     spdlog::info("event=started version={} shards={} data={} limits={}", parley_version(),
                  shards.size(), config.data.string(), config.limits ? "on" : "off");
@@ -94,6 +121,7 @@ int run_server(const Config& config) {
     // Close connections first, then let queued work finish: hashing, chat
     // logic, and last the store, which commits everything handed to it.
     server.stop();
+    if (irc_server) irc_server->stop();
     hash_pool.stop();
     hub_thread.stop();
     store.stop();

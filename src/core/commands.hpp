@@ -29,10 +29,13 @@ struct Send {
     std::string text;
     std::vector<FileId> attachments;
 };
+// Commands that name a user take an id, or, when the id is 0, a username
+// (IRC names people by nick, and a nick is a username).
 struct SendDm {
     static constexpr Role required_role = Role::member;
     UserId to = 0;
     std::string text;
+    std::string to_name;
 };
 struct History {
     static constexpr Role required_role = Role::member;
@@ -62,24 +65,33 @@ struct Kick {
     std::string room;
     UserId user = 0;
     std::string reason;
+    std::string user_name;
 };
 struct Ban {
     static constexpr Role required_role = Role::admin;
     UserId user = 0;
     std::optional<std::string> room;  // none: banned from the whole server
     std::string reason;
+    std::string user_name;
 };
 struct Unban {
     static constexpr Role required_role = Role::admin;
     UserId user = 0;
     std::optional<std::string> room;
+    std::string user_name;
+};
+// A room's members without joining it (IRC NAMES and WHO); answered as Joined
+// with no history.
+struct Members {
+    static constexpr Role required_role = Role::member;
+    std::string room;
 };
 
 }  // namespace cmd
 
 using Command = std::variant<cmd::Join, cmd::Leave, cmd::Send, cmd::SendDm, cmd::History,
                              cmd::Typing, cmd::Block, cmd::Unblock, cmd::Kick, cmd::Ban,
-                             cmd::Unban, cmd::Conversations>;
+                             cmd::Unban, cmd::Conversations, cmd::Members>;
 
 inline constexpr int max_history_limit = 100;
 inline constexpr int join_history_limit = 50;

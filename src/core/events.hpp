@@ -25,6 +25,7 @@ struct Left {
     std::string room;
     UserId user = 0;
     std::optional<std::string> reason;  // "kicked" (also for a room ban); none for a plain leave
+    std::optional<UserId> by;           // who kicked
 };
 struct Typing {
     std::string room;
@@ -35,6 +36,7 @@ struct Kicked {
     UserId by = 0;
     std::string reason;
     bool banned = false;  // also banned from the room: can't rejoin
+    UserId user = 0;      // who was kicked (the recipient)
 };
 struct Banned {
     std::string reason;

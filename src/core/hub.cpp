@@ -2,12 +2,17 @@
 
 #include <algorithm>
 
+#include "core/validation.hpp"
+
 namespace parley::core {
 
 Hub::Hub(HubOptions options) : options_(options) {}
 
 void Hub::load(const HubSnapshot& snapshot) {
-    for (const auto& user : snapshot.users) users_[user.id].user = user;
+    for (const auto& user : snapshot.users) {
+        users_[user.id].user = user;
+        index_name(user);
+    }
     for (const auto& room : snapshot.rooms) rooms_[room.name].room = room;
     if (!rooms_.contains(general_room)) rooms_[general_room].room = Room{general_room, ""};
     for (const auto& [room, user] : snapshot.memberships) {
@@ -27,6 +32,7 @@ Outcome Hub::connect(ConnId conn, const User& user, std::string session, TimeMs 
     if (user.deleted) return Errc::unauthorized;
     if (user.banned) return Errc::banned;
     auto& state = users_[user.id];
+    index_name(user);
     bool was_online = !state.conns.empty();
     state.user = user;  // the store's copy may be newer (e.g. `parleyd user promote`)
     state.conns.push_back(conn);
@@ -79,6 +85,7 @@ Outcome Hub::handle(ConnId conn, const Command& command, TimeMs now) {
 Effects Hub::user_registered(const User& user) {
     auto& state = users_[user.id];
     state.user = user;
+    index_name(user);
     auto& general = rooms_[general_room];
     general.members.insert(user.id);
     Effects effects;
@@ -115,7 +122,7 @@ Effects Hub::user_deleted(UserId user) {
     if (state == nullptr) return {};
     Effects effects = close_connections(*state, CloseReason::session_ended, std::nullopt);
     for (auto& [name, room] : rooms_) {
-        if (room.members.contains(user)) effects.append(remove_from_room(room, user, 0, {}));
+        if (room.members.contains(user)) effects.append(remove_from_room(room, user, 0));
         room.bans.erase(user);
     }
     for (auto& [id, other] : users_) other.blocks.erase(user);
@@ -197,6 +204,14 @@ const Hub::UserState* Hub::live_user(UserId user) const {
     return it == users_.end() || it->second.user.deleted ? nullptr : &it->second;
 }
 
+Hub::UserState* Hub::target(UserId user, std::string_view name) {
+    if (user != 0 || name.empty()) return live_user(user);
+    auto it = ids_by_name_.find(lowercase_ascii(name));
+    return it == ids_by_name_.end() ? nullptr : live_user(it->second);
+}
+
+void Hub::index_name(const User& user) { ids_by_name_[lowercase_ascii(user.username)] = user.id; }
+
 Hub::RoomState* Hub::find_room(std::string_view room) {
     auto it = rooms_.find(room);
     return it == rooms_.end() ? nullptr : &it->second;
@@ -255,15 +270,19 @@ Outcome Hub::posted(Message message, std::vector<ConnId> audience) {
 }
 
 Effects Hub::remove_from_room(RoomState& room, UserId user, ConnId except,
-                              std::optional<std::string> reason) {
+                              std::optional<UserId> kicked_by) {
     Effects effects;
     room.members.erase(user);
     effects.persist.push_back(op::RemoveMember{room.room.name, user});
     std::vector<ConnId> audience = room_audience(room, std::nullopt, except);
-    if (auto* state = live_user(user)) {
+    auto* state = live_user(user);
+    if (state != nullptr && !kicked_by) {
         for (ConnId conn : user_audience(*state, except)) audience.push_back(conn);
     }
-    effects.deliver(event::Left{room.room.name, user, std::move(reason)}, std::move(audience));
+    std::optional<std::string> reason;
+    if (kicked_by) reason = "kicked";
+    effects.deliver(event::Left{room.room.name, user, std::move(reason), kicked_by},
+                    std::move(audience));
     return effects;
 }
 

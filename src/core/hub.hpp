@@ -100,11 +100,15 @@ private:
     Outcome on(Caller caller, const cmd::Ban& c, TimeMs now);
     Outcome on(Caller caller, const cmd::Unban& c, TimeMs now);
     Outcome on(Caller caller, const cmd::Conversations& c, TimeMs now);
+    Outcome on(Caller caller, const cmd::Members& c, TimeMs now);
 
     // Helpers shared by the handlers (hub.cpp).
     User view(const UserState& state) const;
     UserState* live_user(UserId user);
     const UserState* live_user(UserId user) const;
+    // By id, or by username (any letter case) when the id is 0.
+    UserState* target(UserId user, std::string_view name);
+    void index_name(const User& user);
     RoomState* find_room(std::string_view room);
     // Connections of the room's members, minus `except`, minus members blocking `sender`.
     std::vector<ConnId> room_audience(const RoomState& room, std::optional<UserId> sender,
@@ -115,8 +119,10 @@ private:
     Result<Message> new_message(UserState& sender, std::string text, TimeMs now);
     // Acknowledged to the sender once stored; delivered to `audience` then too.
     Outcome posted(Message message, std::vector<ConnId> audience);
+    // A plain leave also tells the leaver's other connections; a kick doesn't,
+    // since the kicked user is told with a Kicked event instead.
     Effects remove_from_room(RoomState& room, UserId user, ConnId except,
-                             std::optional<std::string> reason);
+                             std::optional<UserId> kicked_by = std::nullopt);
     Effects close_connections(UserState& user, CloseReason reason,
                               std::optional<std::string_view> keep_session);
 
@@ -124,6 +130,7 @@ private:
     std::unordered_map<UserId, UserState> users_;
     std::map<std::string, RoomState, std::less<>> rooms_;
     std::unordered_map<ConnId, ConnState> conns_;
+    std::unordered_map<std::string, UserId> ids_by_name_;  // lowercase username
     MessageId last_message_id_ = 0;
     TimeMs last_message_ts_ = 0;
 };

@@ -35,13 +35,24 @@ Outcome Hub::on(Caller caller, const cmd::Join& c, TimeMs now) {
     return outcome;
 }
 
+Outcome Hub::on(Caller /*caller*/, const cmd::Members& c, TimeMs /*now*/) {
+    if (auto valid = validate_room_name(c.room); !valid) return valid.error();
+    auto* room = find_room(c.room);
+    if (room == nullptr) return Error{Errc::not_found, "There is no room #" + c.room + "."};
+    answer::Joined members{room->room, {}, {}};
+    for (UserId member : room->members) {
+        if (const auto* state = live_user(member)) members.members.push_back(view(*state));
+    }
+    return Outcome{Answer{std::move(members)}};
+}
+
 Outcome Hub::on(Caller caller, const cmd::Leave& c, TimeMs /*now*/) {
     if (auto valid = validate_room_name(c.room); !valid) return valid.error();
     auto* room = find_room(c.room);
     if (room == nullptr) return Error{Errc::not_found, "There is no room #" + c.room + "."};
     if (!room->members.contains(caller.state.user.id)) return Errc::not_member;
     Outcome outcome{Answer{answer::Done{}}};
-    outcome.effects = remove_from_room(*room, caller.state.user.id, caller.conn, std::nullopt);
+    outcome.effects = remove_from_room(*room, caller.state.user.id, caller.conn);
     return outcome;
 }
 

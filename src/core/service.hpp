@@ -19,16 +19,25 @@ struct Caller {
     std::string address;               // peer IP address, for rate limits
 };
 
-// How one protocol spells events and answers. Implemented by each protocol
-// adapter; the service encodes an event once per protocol and shares the bytes.
-class Wire {
+// How one protocol spells events. The service encodes an event once per
+// protocol and variant and shares the bytes among all recipients. A variant
+// groups connections whose frames differ (IRC clients with different
+// capabilities); a protocol without variants ignores it.
+class EventWire {
 public:
-    virtual ~Wire() = default;
-    virtual std::string event(const Event& event) const = 0;
+    virtual ~EventWire() = default;
+    virtual std::string event(const Event& event, unsigned variant) const = 0;
+    // What to send just before closing a connection for `reason` (may be empty).
+    virtual std::string farewell(CloseReason reason) const = 0;
+    virtual int close_code(CloseReason reason) const = 0;
+};
+
+// A protocol whose answers the service encodes too (the WebSocket JSON protocol).
+class Wire : public EventWire {
+public:
     // `tag` is the request's id as the client sent it (empty: none).
     virtual std::string answer(std::string_view tag, const Answer& answer) const = 0;
     virtual std::string error(std::string_view tag, const Error& error) const = 0;
-    virtual int close_code(CloseReason reason) const = 0;
 };
 
 // What the adapters (HTTP routes, WebSocket and IRC gateways) call. The
@@ -47,6 +56,19 @@ public:
     // A command from a signed-in connection; its answer echoes `tag`.
     virtual void command(ConnId conn, std::string tag, Command command) = 0;
     virtual void disconnect(ConnId conn) = 0;
+
+    // For adapters that keep state per connection and render answers
+    // themselves (IRC). `reply` runs on the service's thread before any event
+    // the call causes is handed to the connection's shard, so posting from
+    // `reply` to that shard keeps the answer ahead of those events.
+    using Reply = std::function<void(Result<Answer>)>;
+    // Signs a connection in with a name and password (IRC SASL PLAIN or PASS);
+    // the answer is Ready. Events are encoded for it in `variant`.
+    virtual void sign_in(ConnId conn, Protocol protocol, unsigned variant, std::string username,
+                         std::string password, Reply reply) = 0;
+    virtual void command(ConnId conn, Command command, Reply reply) = 0;
+    // The connection's events are encoded in this variant from now on.
+    virtual void set_variant(ConnId conn, unsigned variant) = 0;
 };
 
 }  // namespace parley::core

@@ -38,6 +38,11 @@ public:
     void connect(core::ConnId, core::Protocol, core::Caller) override {}
     void command(core::ConnId, std::string, core::Command) override {}
     void disconnect(core::ConnId) override {}
+    // The HTTP routes use request() only; the connection calls are other adapters'.
+    void sign_in(core::ConnId, core::Protocol, unsigned, std::string, std::string,
+                 Reply) override {}
+    void command(core::ConnId, core::Command, Reply) override {}
+    void set_variant(core::ConnId, unsigned) override {}
 
     core::Result<core::Response> answer = core::Response{reply::Nothing{}};
     bool deferred = false;

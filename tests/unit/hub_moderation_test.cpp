@@ -16,10 +16,19 @@ TEST_F(HubTest, KickRemovesAndTellsButAllowsRejoin) {
     auto outcome = run(1, cmd::Kick{"general", 3, "spam"});
     ASSERT_TRUE(outcome.answer.ok());
     EXPECT_EQ(receivers<event::Kicked>(outcome.effects), Ids{conn(3)});
-    EXPECT_EQ(receivers<event::Left>(outcome.effects), (Ids{conn(2), conn(3)}));
+    EXPECT_EQ(receivers<event::Left>(outcome.effects), Ids{conn(2)});  // conn(3) got Kicked
     EXPECT_EQ(code(run(3, cmd::Send{"general", "hi", {}})), Errc::not_member);
     EXPECT_TRUE(run(3, cmd::Join{"general"}).answer.ok());
     EXPECT_EQ(code(run(1, cmd::Kick{"general", 99, ""})), Errc::not_found);
+}
+
+TEST_F(HubTest, ModerationNamesTheTargetByUsername) {
+    EXPECT_TRUE(run(1, cmd::Kick{"general", 0, "", "User3"}).answer.ok());
+    ASSERT_TRUE(run(1, cmd::Ban{0, "general", "", "user3"}).answer.ok());
+    EXPECT_EQ(code(run(3, cmd::Join{"general"})), Errc::banned);
+    ASSERT_TRUE(run(1, cmd::Unban{0, "general", "USER3"}).answer.ok());
+    EXPECT_TRUE(run(3, cmd::Join{"general"}).answer.ok());
+    EXPECT_EQ(code(run(1, cmd::Kick{"general", 0, "", "ghost"})), Errc::not_found);
 }
 
 TEST_F(HubTest, RoomBanKeepsTheUserOutUntilUnbanned) {

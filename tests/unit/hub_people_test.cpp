@@ -16,6 +16,14 @@ TEST_F(HubTest, DirectMessageReachesRecipientAndSendersOtherConnections) {
     EXPECT_EQ(code(run(2, cmd::SendDm{77, "hi"})), Errc::not_found);
 }
 
+TEST_F(HubTest, DirectMessageByUsernameInAnyCase) {
+    auto outcome = run(2, cmd::SendDm{0, "psst", "USER3"});
+    ASSERT_TRUE(outcome.answer.ok());
+    EXPECT_EQ(std::get<answer::Posted>(outcome.answer.value()).message.to, 3);
+    EXPECT_EQ(code(run(2, cmd::SendDm{0, "hi", "nobody"})), Errc::not_found);
+    EXPECT_EQ(code(run(2, cmd::SendDm{0, "hi", ""})), Errc::not_found);
+}
+
 TEST_F(HubTest, BlockSilencesRoomMessagesTypingAndDms) {
     ASSERT_TRUE(run(3, cmd::Block{2}).answer.ok());
     EXPECT_EQ(receivers<event::MessagePosted>(run(2, cmd::Send{"general", "hi", {}}).effects),

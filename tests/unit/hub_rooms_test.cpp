@@ -117,6 +117,17 @@ TEST_F(HubTest, HistoryAfterCatchesUpFromAKnownMessage) {
     EXPECT_EQ(history(outcome).limit, 30);
 }
 
+TEST_F(HubTest, MembersListsARoomWithoutJoiningIt) {
+    ASSERT_TRUE(run(3, cmd::Join{"dev"}).answer.ok());
+    auto outcome = run(2, cmd::Members{"dev"});
+    const auto& members = std::get<answer::Joined>(outcome.answer.value()).members;
+    ASSERT_EQ(members.size(), 1u);
+    EXPECT_EQ(members[0].id, 3);
+    EXPECT_TRUE(outcome.effects.persist.empty());
+    EXPECT_FALSE(outcome.read.has_value());
+    EXPECT_EQ(code(run(2, cmd::Members{"nowhere"})), Errc::not_found);
+}
+
 TEST_F(HubTest, CommandsFromUnknownConnectionsAreRefused) {
     EXPECT_EQ(code(hub_.handle(999, cmd::Join{"general"}, now_)), Errc::unauthorized);
 }

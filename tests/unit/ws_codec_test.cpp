@@ -82,10 +82,10 @@ TEST(JsonWire, EncodesEventsInTheContractShape) {
     message.from = 2;
     message.text = "a \"quoted\" <b>";
     message.ts = 1000;
-    EXPECT_EQ(wire.event(core::event::MessagePosted{message}),
+    EXPECT_EQ(wire.event(core::event::MessagePosted{message}, 0),
               R"({"type":"message","message":{"id":7,"room":"dev","from":2,"to":null,)"
               R"("text":"a \"quoted\" <b>","ts":1000,"attachments":[]}})");
-    EXPECT_EQ(wire.event(core::event::Left{"dev", 3, "kicked"}),
+    EXPECT_EQ(wire.event(core::event::Left{"dev", 3, "kicked"}, 0),
               R"({"type":"left","room":"dev","user_id":3,"reason":"kicked"})");
     EXPECT_EQ(wire.error("", core::Error{Errc::blocked}),
               R"({"type":"error","code":"blocked","message":"This user does not accept your messages."})");

@@ -71,7 +71,7 @@ struct CommandSpec {
     Parser parse;
 };
 
-constexpr std::array<CommandSpec, 12> command_table{{
+constexpr std::array<CommandSpec, 13> command_table{{
     {"join", [](Fields& f) -> core::Command { return core::cmd::Join{f.text("room")}; }},
     {"leave", [](Fields& f) -> core::Command { return core::cmd::Leave{f.text("room")}; }},
     {"send",
@@ -105,6 +105,7 @@ constexpr std::array<CommandSpec, 12> command_table{{
          return core::cmd::Unban{f.integer("user_id"), f.maybe_text("room")};
      }},
     {"conversations", [](Fields&) -> core::Command { return core::cmd::Conversations{}; }},
+    {"members", [](Fields& f) -> core::Command { return core::cmd::Members{f.text("room")}; }},
 }};
 
 // The "id" as JSON text, when it is a string or a number.

@@ -21,6 +21,7 @@ json::object encode(const event::Joined& e) {
 json::object encode(const event::Left& e) {
     json::object out{{"type", "left"}, {"room", e.room}, {"user_id", e.user}};
     if (e.reason) out["reason"] = *e.reason;
+    if (e.by) out["by"] = *e.by;
     return out;
 }
 json::object encode(const event::Typing& e) {
@@ -78,7 +79,11 @@ void echo_tag(json::object& out, std::string_view tag) {
 
 }  // namespace
 
-std::string JsonWire::event(const core::Event& event) const {
+std::string JsonWire::farewell(core::CloseReason /*reason*/) const {
+    return {};  // the close code and reason say it all
+}
+
+std::string JsonWire::event(const core::Event& event, unsigned /*variant*/) const {
     return json::serialize(std::visit([](const auto& e) { return encode(e); }, event));
 }
 
