@@ -1,0 +1,33 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+#include "net/connection.hpp"
+#include "proto/irc/cap_negotiation.hpp"
+
+namespace parley::proto::irc {
+
+// One IRC connection's state. Lives on the connection's shard and is only
+// touched there: service answers are posted back to that shard first.
+struct Client {
+    core::ConnId conn = 0;
+    std::string nick;  // "*" until NICK
+    bool user_given = false;
+    std::string realname;
+    std::optional<std::string> pass;  // PASS, kept until registration signs in with it
+    CapState caps;
+    bool sasl_started = false;
+    bool signing_in = false;         // waiting for the service
+    std::optional<core::User> user;  // signed in
+    bool registered = false;         // 001 sent
+    std::vector<std::string> initial_rooms;  // the account's rooms, joined after 001
+    std::set<std::string> channels;          // rooms this connection shows as joined
+    bool quitting = false;
+};
+
+}  // namespace parley::proto::irc

@@ -1,0 +1,146 @@
+#include "proto/irc/gateway.hpp"
+
+#include "proto/irc/numerics.hpp"
+#include "proto/irc/variant.hpp"
+
+namespace parley::proto::irc {
+
+namespace {
+
+// What this gateway implements, so what it offers in CAP LS.
+CapSet offered() {
+    return CapSet{Cap::Sasl,         Cap::ServerTime,  Cap::MessageTags, Cap::ExtendedJoin,
+                  Cap::AwayNotify,   Cap::AccountTag,  Cap::EchoMessage};
+}
+
+}  // namespace
+
+Gateway::Gateway(core::Service& service, net::Shards& shards, GatewayOptions options)
+    : service_(service),
+      shards_(shards),
+      options_(std::move(options)),
+      negotiation_(options_.server_name, offered()) {}
+
+const std::vector<Gateway::CommandSpec>& Gateway::command_table() {
+    // Commands as data: arity and registration are checked here, once, before any handler.
+    static const std::vector<CommandSpec> table{
+        {"CAP", 1, false, &Gateway::cap},
+        {"AUTHENTICATE", 1, false, &Gateway::authenticate},
+        {"PASS", 1, false, &Gateway::pass},
+        {"NICK", 1, false, &Gateway::nick},
+        {"USER", 4, false, &Gateway::user},
+        {"PING", 1, false, &Gateway::ping},
+        {"PONG", 0, false, &Gateway::pong},
+        {"QUIT", 0, false, &Gateway::quit},
+        {"JOIN", 1, true, &Gateway::join},
+        {"PART", 1, true, &Gateway::part},
+        {"PRIVMSG", 2, true, &Gateway::privmsg},
+        {"NOTICE", 2, true, &Gateway::privmsg},
+        {"NAMES", 1, true, &Gateway::names},
+    };
+    return table;
+}
+
+void Gateway::on_open(std::shared_ptr<net::Connection> connection, const net::PeerInfo&) {
+    auto client = std::make_unique<Client>();
+    client->conn = connection->id();
+    client->nick = "*";
+    std::lock_guard lock(mutex_);
+    clients_[client->conn] = std::move(client);
+}
+
+void Gateway::on_close(net::ConnId connection) {
+    {
+        std::lock_guard lock(mutex_);
+        clients_.erase(connection);
+    }
+    service_.disconnect(connection);
+}
+
+Client* Gateway::find(net::ConnId conn) {
+    std::lock_guard lock(mutex_);
+    auto it = clients_.find(conn);
+    return it == clients_.end() ? nullptr : it->second.get();
+}
+
+void Gateway::on_line_too_long(net::ConnId connection) {
+    if (auto* client = find(connection)) numeric(*client, ERR_INPUTTOOLONG, {"Input line was too long"});
+}
+
+void Gateway::on_line(net::ConnId connection, std::string line) {
+    auto* client = find(connection);
+    if (client == nullptr || client->quitting) return;
+    auto message = parse_line(line);
+    if (!message) {
+        if (message.error().code == core::Errc::too_large) {
+            numeric(*client, ERR_INPUTTOOLONG, {"Input line was too long"});
+        }
+        return;  // a malformed line is ignored, as servers do
+    }
+    const auto& table = command_table();
+    auto spec = std::find_if(table.begin(), table.end(),
+                             [&](const CommandSpec& s) { return s.name == message->command; });
+    if (spec == table.end()) {
+        if (client->registered) numeric(*client, ERR_UNKNOWNCOMMAND, {message->command, "Unknown command"});
+        else numeric(*client, ERR_NOTREGISTERED, {"You have not registered"});
+        return;
+    }
+    if (spec->needs_registration && !client->registered) {
+        return numeric(*client, ERR_NOTREGISTERED, {"You have not registered"});
+    }
+    if (message->params.size() < spec->min_params) {
+        return numeric(*client, ERR_NEEDMOREPARAMS, {message->command, "Not enough parameters"});
+    }
+    (this->*(spec->handle))(*client, *message);
+}
+
+void Gateway::send(Client& client, const Message& message) {
+    if (auto* connection = shards_.find(client.conn)) {
+        connection->send(net::make_frame(serialize(message)));
+    }
+}
+
+void Gateway::send(Client& client, const std::vector<Message>& messages) {
+    std::string bytes;
+    for (const auto& message : messages) bytes += serialize(message);
+    if (bytes.empty()) return;
+    if (auto* connection = shards_.find(client.conn)) connection->send(net::make_frame(std::move(bytes)));
+}
+
+void Gateway::numeric(Client& client, int code, std::vector<std::string> params) {
+    send(client, irc::numeric(options_.server_name, code, client.nick, std::move(params)));
+}
+
+core::Service::Reply Gateway::on_shard(
+    net::ConnId conn, std::function<void(Client&, core::Result<core::Answer>)> then) {
+    return [this, conn, then = std::move(then)](core::Result<core::Answer> answer) {
+        shards_.post(net::Shards::shard_of(conn), [this, conn, then, answer = std::move(answer)] {
+            if (auto* client = find(conn)) then(*client, answer);
+        });
+    };
+}
+
+void Gateway::fail(Client& client, const core::Error& error, const std::string& target) {
+    using core::Errc;
+    switch (error.code) {
+        case Errc::not_found: return numeric(client, ERR_NOSUCHNICK, {target, error.message});
+        case Errc::invalid_room: return numeric(client, ERR_NOSUCHCHANNEL, {target, error.message});
+        case Errc::not_member: return numeric(client, ERR_NOTONCHANNEL, {target, error.message});
+        case Errc::banned: return numeric(client, ERR_BANNEDFROMCHAN, {target, error.message});
+        case Errc::forbidden: return numeric(client, ERR_CHANOPRIVSNEEDED, {target, error.message});
+        case Errc::blocked:
+        case Errc::invalid_text:
+        case Errc::rate_limited:
+            return numeric(client, ERR_CANNOTSENDTOCHAN, {target, error.message});
+        default:
+            send(client, Message{{}, options_.server_name, "NOTICE", {client.nick, error.message}});
+    }
+}
+
+void Gateway::close(Client& client, const std::string& reason) {
+    client.quitting = true;
+    send(client, Message{{}, {}, "ERROR", {reason}});
+    if (auto* connection = shards_.find(client.conn)) connection->close(0, reason);
+}
+
+}  // namespace parley::proto::irc

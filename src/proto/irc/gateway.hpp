@@ -1,0 +1,87 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/service.hpp"
+#include "net/handlers.hpp"
+#include "net/shards.hpp"
+#include "proto/irc/cap_negotiation.hpp"
+#include "proto/irc/client.hpp"
+#include "proto/irc/message.hpp"
+
+namespace parley::proto::irc {
+
+struct GatewayOptions {
+    std::string server_name = "parley.local";
+    std::string network = "Parley";
+    std::string version = "0.1.0";
+    int history_replay = 50;  // lines replayed on JOIN
+};
+
+// The IRC adapter: turns client lines into Service calls and renders their
+// answers; events reach IRC clients through IrcWire, not through here.
+class Gateway final : public net::LineHandler {
+public:
+    Gateway(core::Service& service, net::Shards& shards, GatewayOptions options);
+
+    void on_open(std::shared_ptr<net::Connection> connection, const net::PeerInfo& peer) override;
+    void on_line(net::ConnId connection, std::string line) override;
+    void on_line_too_long(net::ConnId connection) override;
+    void on_close(net::ConnId connection) override;
+
+private:
+    using Handler = void (Gateway::*)(Client&, const Message&);
+    struct CommandSpec {
+        std::string_view name;
+        std::size_t min_params;
+        bool needs_registration;
+        Handler handle;
+    };
+    static const std::vector<CommandSpec>& command_table();
+
+    // Plumbing (gateway.cpp).
+    Client* find(net::ConnId conn);
+    void send(Client& client, const Message& message);
+    void send(Client& client, const std::vector<Message>& messages);
+    void numeric(Client& client, int code, std::vector<std::string> params);
+    // Runs `then` on the client's shard with the service's answer, if the client is still there.
+    core::Service::Reply on_shard(net::ConnId conn,
+                                  std::function<void(Client&, core::Result<core::Answer>)> then);
+    void fail(Client& client, const core::Error& error, const std::string& target);
+    void close(Client& client, const std::string& reason);
+
+    // Registration (irc_registration.cpp).
+    void cap(Client& client, const Message& m);
+    void authenticate(Client& client, const Message& m);
+    void pass(Client& client, const Message& m);
+    void nick(Client& client, const Message& m);
+    void user(Client& client, const Message& m);
+    void try_register(Client& client);
+    void sign_in(Client& client, std::string username, std::string password, bool sasl);
+    void welcome(Client& client);
+
+    // Session commands (irc_commands.cpp).
+    void ping(Client& client, const Message& m);
+    void pong(Client& client, const Message& m);
+    void quit(Client& client, const Message& m);
+    void join(Client& client, const Message& m);
+    void part(Client& client, const Message& m);
+    void privmsg(Client& client, const Message& m);
+    void names(Client& client, const Message& m);
+    void joined(Client& client, const core::answer::Joined& joined);
+    void send_names(Client& client, const core::answer::Joined& joined);
+
+    core::Service& service_;
+    net::Shards& shards_;
+    GatewayOptions options_;
+    CapNegotiation negotiation_;
+    std::mutex mutex_;  // guards the map only; each Client is touched on its shard
+    std::unordered_map<net::ConnId, std::unique_ptr<Client>> clients_;
+};
+
+}  // namespace parley::proto::irc

@@ -1,0 +1,106 @@
+#include "proto/irc/irc_wire.hpp"
+
+#include "proto/irc/casemapping.hpp"
+#include "proto/irc/render.hpp"
+#include "proto/irc/variant.hpp"
+
+namespace parley::proto::irc {
+
+namespace event = core::event;
+
+// One event spelled for one variant.
+struct IrcWire::Spelling {
+    const IrcWire& wire;
+    unsigned variant;
+
+    bool has(unsigned bit) const { return (variant & bit) != 0; }
+
+    std::vector<Tag> tags(core::TimeMs ts, std::string_view account) const {
+        std::vector<Tag> out;
+        if (has(variant::server_time) && ts > 0) out.push_back({"time", server_time(ts)});
+        if (has(variant::account_tag) && !account.empty()) {
+            out.push_back({"account", std::string(account)});
+        }
+        return out;
+    }
+
+    std::string operator()(const event::MessagePosted& e) const {
+        const auto& m = e.message;
+        std::string from = wire.name(m.from);
+        std::string target = m.room ? channel_of_room(*m.room) : wire.name(m.to.value_or(0));
+        auto lines = text_lines("PRIVMSG", user_prefix(from, wire.server_name_), target, m.text);
+        for (auto& line : lines) line.tags = tags(m.ts, from);
+        for (const auto& file : m.attachments) {
+            lines.push_back(Message{tags(m.ts, from), user_prefix(from, wire.server_name_),
+                                    "PRIVMSG", {target, file.name + ": " + file.url}});
+        }
+        return serialize_all(lines);
+    }
+    std::string operator()(const event::Joined& e) const {
+        std::vector<std::string> params{channel_of_room(e.room)};
+        if (has(variant::extended_join)) {
+            params.push_back(e.user.username);
+            params.push_back(e.user.display_name);
+        }
+        return serialize(Message{tags(0, e.user.username),
+                                 user_prefix(e.user.username, wire.server_name_), "JOIN", params});
+    }
+    std::string operator()(const event::Left& e) const {
+        if (e.by) {
+            return serialize(Message{{}, wire.prefix(*e.by), "KICK",
+                                     {channel_of_room(e.room), wire.name(e.user), "Kicked"}});
+        }
+        return serialize(Message{{}, wire.prefix(e.user), "PART", {channel_of_room(e.room)}});
+    }
+    std::string operator()(const event::Typing& e) const {
+        if (!has(variant::message_tags)) return {};
+        return serialize(Message{{{"+typing", "active"}}, wire.prefix(e.user), "TAGMSG",
+                                 {channel_of_room(e.room)}});
+    }
+    std::string operator()(const event::Kicked& e) const {
+        // Sent to the kicked user only; the rest of the room sees them PART.
+        return serialize(Message{{}, wire.prefix(e.by), "KICK",
+                                 {channel_of_room(e.room), wire.name(e.user), e.reason}});
+    }
+    std::string operator()(const event::Banned& e) const {
+        return serialize(Message{{}, wire.server_name_, "NOTICE", {"*", "Banned: " + e.reason}});
+    }
+    std::string operator()(const event::Presence& e) const {
+        if (!has(variant::away_notify)) return {};
+        std::vector<std::string> params;
+        if (!e.online) params.push_back("Offline");
+        return serialize(Message{{}, user_prefix(e.user.username, wire.server_name_), "AWAY",
+                                 params});
+    }
+    std::string operator()(const event::UserChanged& e) const {
+        if (!has(variant::setname)) return {};
+        return serialize(Message{{}, user_prefix(e.user.username, wire.server_name_), "SETNAME",
+                                 {e.user.display_name}});
+    }
+};
+
+IrcWire::IrcWire(std::string server_name, UsernameOf username_of)
+    : server_name_(std::move(server_name)), username_of_(std::move(username_of)) {}
+
+std::string IrcWire::event(const core::Event& event, unsigned variant) const {
+    if ((variant & variant::registered) == 0) return {};
+    return std::visit(Spelling{*this, variant}, event);
+}
+
+std::string IrcWire::farewell(core::CloseReason reason) const {
+    const char* why = reason == core::CloseReason::banned ? "Closing link: banned"
+                                                           : "Closing link: session ended";
+    return serialize(Message{{}, {}, "ERROR", {why}});
+}
+
+int IrcWire::close_code(core::CloseReason /*reason*/) const { return 0; }  // TCP has none
+
+std::string IrcWire::name(core::UserId user) const {
+    return username_of_(user).value_or("deleted-" + std::to_string(user));
+}
+
+std::string IrcWire::prefix(core::UserId user) const {
+    return user_prefix(name(user), server_name_);
+}
+
+}  // namespace parley::proto::irc

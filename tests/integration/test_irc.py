@@ -1,0 +1,176 @@
+"""The IRC gateway: IRC clients and web clients in the same rooms, both ways."""
+
+import pytest
+
+from conftest import unique_room
+from parley_irc import IrcClient
+
+
+@pytest.fixture
+def irc_server(server_factory):
+    return server_factory(extra_args=("--irc", "127.0.0.1:0"))
+
+
+@pytest.fixture
+def irc_ctx(irc_server):
+    """(server, make_client, ws_ctx) with every IRC client closed at the end."""
+    from conftest import Ctx
+    ctx = Ctx(irc_server)
+    clients = []
+
+    def make():
+        c = IrcClient(irc_server)
+        clients.append(c)
+        return c
+    yield irc_server, make, ctx
+    for c in clients:
+        c.close()
+    ctx.close_all()
+
+
+def test_pass_login_welcomes_and_joins_the_accounts_rooms(irc_ctx):
+    server, make, ctx = irc_ctx
+    acct = ctx.user("ircp")
+    irc = make()
+    welcome = irc.register_pass(acct.username, acct.password)
+    assert welcome[3][0] == acct.username
+    irc.expect("005", lambda m: "CASEMAPPING=ascii" in m[3])
+    irc.expect("JOIN", lambda m: m[3][0] == "#general")
+    names = irc.expect("353", lambda m: m[3][2] == "#general")
+    assert acct.username in names[3][3].split()
+    irc.expect("366")
+
+
+def test_sasl_plain_login(irc_ctx):
+    server, make, ctx = irc_ctx
+    acct = ctx.user("ircs")
+    irc = make()
+    welcome = irc.register_sasl(acct.username, acct.password)
+    assert welcome[3][0] == acct.username
+
+
+def test_wrong_password_is_refused_and_closed(irc_ctx):
+    server, make, ctx = irc_ctx
+    acct = ctx.user("ircw")
+    irc = make()
+    irc.send(f"PASS {acct.username}:wrong-password")
+    irc.send(f"NICK {acct.username}")
+    irc.send("USER u 0 * :x")
+    irc.expect("464")
+    irc.expect("ERROR")
+    assert irc.closed()
+
+
+def test_commands_before_registration_are_refused(irc_ctx):
+    _, make, _ = irc_ctx
+    irc = make()
+    irc.send("JOIN #general")
+    irc.expect("451")
+
+
+def test_messages_flow_both_ways_between_irc_and_web(irc_ctx):
+    server, make, ctx = irc_ctx
+    web, ws = ctx.online("web")
+    acct = ctx.user("irc")
+    irc = make()
+    irc.register_pass(acct.username, acct.password)
+    irc.expect("366")
+    irc.send("PRIVMSG #general :hello from irc")
+    got = ws.expect("message", lambda f: f["message"]["text"] == "hello from irc")
+    assert got["message"]["from"] == acct.id and got["message"]["room"] == "general"
+    ws.ok("send", room="general", text="hello from web")
+    msg = irc.expect("PRIVMSG", lambda m: m[3][1] == "hello from web")
+    assert msg[1].startswith(web.username + "!") and msg[3][0] == "#general"
+
+
+def test_line_breaks_from_the_web_never_inject_irc_lines(irc_ctx):
+    server, make, ctx = irc_ctx
+    web, ws = ctx.online("web")
+    acct = ctx.user("irc")
+    irc = make()
+    irc.register_pass(acct.username, acct.password)
+    irc.expect("366")
+    ws.ok("send", room="general", text="first\r\nQUIT :gotcha\nsecond")
+    texts = [irc.expect("PRIVMSG")[3][1] for _ in range(3)]
+    assert texts == ["first", "QUIT :gotcha", "second"]
+
+
+def test_direct_messages_both_ways(irc_ctx):
+    server, make, ctx = irc_ctx
+    web, ws = ctx.online("web")
+    acct = ctx.user("irc")
+    irc = make()
+    irc.register_pass(acct.username, acct.password)
+    irc.send(f"PRIVMSG {web.username} :psst")
+    got = ws.expect("message", lambda f: f["message"]["text"] == "psst")
+    assert got["message"]["to"] == web.id
+    ws.ok("send_dm", to=acct.id, text="hi back")
+    msg = irc.expect("PRIVMSG", lambda m: m[3][1] == "hi back")
+    assert msg[3][0] == acct.username
+    irc.send("PRIVMSG nobody-here :x")
+    irc.expect("401")
+
+
+def test_join_replays_history_and_creates_rooms(irc_ctx):
+    server, make, ctx = irc_ctx
+    web, ws = ctx.online("web")
+    room = unique_room("irc")
+    ws.ok("join", room=room)
+    for i in range(3):
+        ws.ok("send", room=room, text=f"earlier {i}")
+    acct = ctx.user("irc")
+    irc = make()
+    irc.register_pass(acct.username, acct.password)
+    irc.send(f"JOIN #{room}")
+    irc.expect("JOIN", lambda m: m[3][0] == f"#{room}")
+    replay = [irc.expect("PRIVMSG", lambda m: m[3][0] == f"#{room}")[3][1] for _ in range(3)]
+    assert replay == ["earlier 0", "earlier 1", "earlier 2"]
+    joined = ws.expect("joined", lambda f: f["room"] == room)
+    assert joined["user"]["id"] == acct.id
+    fresh = unique_room("new")
+    irc.send(f"JOIN #{fresh}")
+    irc.expect("JOIN", lambda m: m[3][0] == f"#{fresh}")
+    members = ws.ok("members", room=fresh)["members"]
+    assert [u["id"] for u in members] == [acct.id]
+
+
+def test_part_and_names(irc_ctx):
+    server, make, ctx = irc_ctx
+    web, ws = ctx.online("web")
+    acct = ctx.user("irc")
+    irc = make()
+    irc.register_pass(acct.username, acct.password)
+    irc.expect("366")
+    irc.send("NAMES #general")
+    names = irc.expect("353")
+    assert web.username in names[3][3].split()
+    irc.send("PART #general")
+    irc.expect("PART", lambda m: m[3][0] == "#general")
+    left = ws.expect("left", lambda f: f["room"] == "general")
+    assert left["user_id"] == acct.id
+
+
+def test_ping_and_unknown_command(irc_ctx):
+    server, make, ctx = irc_ctx
+    acct = ctx.user("irc")
+    irc = make()
+    irc.register_pass(acct.username, acct.password)
+    irc.send("PING :abc")
+    assert irc.expect("PONG")[3][-1] == "abc"
+    irc.send("FROBNICATE x")
+    irc.expect("421")
+    irc.send("PRIVMSG #general :" + "x" * 600)
+    irc.expect("417")
+
+
+def test_kick_from_the_web_reaches_irc(irc_ctx):
+    server, make, ctx = irc_ctx
+    admin = ctx.admin()
+    ws_admin = ctx.ws(admin)
+    acct = ctx.user("irc")
+    irc = make()
+    irc.register_pass(acct.username, acct.password)
+    irc.expect("366")
+    ws_admin.ok("kick", room="general", user_id=acct.id, reason="be nice")
+    kick = irc.expect("KICK")
+    assert kick[3][:3] == ["#general", acct.username, "be nice"]
