@@ -174,3 +174,81 @@ def test_kick_from_the_web_reaches_irc(irc_ctx):
     ws_admin.ok("kick", room="general", user_id=acct.id, reason="be nice")
     kick = irc.expect("KICK")
     assert kick[3][:3] == ["#general", acct.username, "be nice"]
+
+
+def registered(make, acct):
+    irc = make()
+    irc.register_pass(acct.username, acct.password)
+    irc.expect("366")
+    return irc
+
+
+def test_admin_kicks_from_irc(irc_ctx):
+    server, make, ctx = irc_ctx
+    admin = ctx.admin()
+    target, ws_target = ctx.online("kicked")
+    watcher, ws_watch = ctx.online("watch")
+    irc = registered(make, admin)
+    irc.send(f"KICK #general {target.username} :spam")
+    kick = irc.expect("KICK")
+    assert kick[3] == ["#general", target.username, "spam"]
+    got = ws_target.expect("kicked")
+    assert got["room"] == "general" and got["reason"] == "spam" and got["by"] == admin.id
+    left = ws_watch.expect("left", lambda f: f["user_id"] == target.id)
+    assert left["reason"] == "kicked"
+
+
+def test_members_get_482_and_481(irc_ctx):
+    server, make, ctx = irc_ctx
+    member = ctx.user("member")
+    other = ctx.user("other")
+    irc = registered(make, member)
+    irc.send(f"KICK #general {other.username} :x")
+    irc.expect("482")
+    irc.send(f"KILL {other.username} :x")
+    irc.expect("481")
+
+
+def test_mode_plus_b_bans_from_the_room_and_minus_b_lifts_it(irc_ctx):
+    server, make, ctx = irc_ctx
+    admin = ctx.admin()
+    target, ws_target = ctx.online("banned")
+    irc = registered(make, admin)
+    irc.send(f"MODE #general +b {target.username}!*@*")
+    irc.expect("MODE", lambda m: m[3][:2] == ["#general", "+b"])
+    assert ws_target.expect("kicked")["banned"] is True
+    ws_target.err("join", "banned", room="general")
+    irc.send(f"MODE #general -b {target.username}")
+    irc.expect("MODE", lambda m: m[3][:2] == ["#general", "-b"])
+    ws_target.ok("join", room="general")
+
+
+def test_kill_bans_from_the_server(irc_ctx):
+    server, make, ctx = irc_ctx
+    admin = ctx.admin()
+    target, ws_target = ctx.online("killed")
+    irc = registered(make, admin)
+    irc.send(f"KILL {target.username} :go away")
+    irc.expect("NOTICE", lambda m: "banned" in m[3][-1])
+    assert ws_target.expect("banned")["reason"] == "go away"
+    ws_target.closed_with(4003)
+
+
+def test_topic_who_mode_queries(irc_ctx):
+    server, make, ctx = irc_ctx
+    web, _ = ctx.online("web")
+    acct = ctx.user("irc")
+    irc = registered(make, acct)
+    irc.send("TOPIC #general")
+    assert irc.expect("332")[3][1:] == ["#general", "General discussion"]
+    irc.send("WHO #general")
+    rows = []
+    while True:
+        msg = irc.expect("352", timeout=2) if len(rows) < 2 else None
+        if msg is None:
+            break
+        rows.append(msg[3][5])
+    irc.expect("315")
+    assert {web.username, acct.username} <= set(rows)
+    irc.send("MODE #general")
+    assert irc.expect("324")[3][1:] == ["#general", "+nt"]

@@ -37,6 +37,15 @@ const std::vector<Gateway::CommandSpec>& Gateway::command_table() {
         {"PRIVMSG", 2, true, &Gateway::privmsg},
         {"NOTICE", 2, true, &Gateway::privmsg},
         {"NAMES", 1, true, &Gateway::names},
+        {"TOPIC", 1, true, &Gateway::topic},
+        {"WHO", 1, true, &Gateway::who},
+        {"MODE", 1, true, &Gateway::mode},
+        {"AWAY", 0, true, &Gateway::away},
+        {"VERSION", 0, true, &Gateway::version},
+        {"TIME", 0, true, &Gateway::time},
+        {"MOTD", 0, true, &Gateway::motd},
+        {"KICK", 2, true, &Gateway::kick},
+        {"KILL", 1, true, &Gateway::kill},
     };
     return table;
 }

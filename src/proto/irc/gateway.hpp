@@ -74,6 +74,22 @@ private:
     void privmsg(Client& client, const Message& m);
     void names(Client& client, const Message& m);
     void joined(Client& client, const core::answer::Joined& joined);
+
+    // Queries (irc_channel_queries.cpp).
+    void with_members(Client& client, const std::string& channel,
+                      std::function<void(Client&, const core::answer::Joined&)> then);
+    void topic(Client& client, const Message& m);
+    void who(Client& client, const Message& m);
+    void mode(Client& client, const Message& m);
+    void away(Client& client, const Message& m);
+    void version(Client& client, const Message& m);
+    void time(Client& client, const Message& m);
+    void motd(Client& client, const Message& m);
+
+    // Moderation (irc_moderation.cpp).
+    void kick(Client& client, const Message& m);
+    void ban_mask(Client& client, const Message& m);
+    void kill(Client& client, const Message& m);
     void send_names(Client& client, const core::answer::Joined& joined);
 
     core::Service& service_;

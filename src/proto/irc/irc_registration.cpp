@@ -155,9 +155,7 @@ void Gateway::welcome(Client& client) {
             {"CASEMAPPING=ascii", "CHANTYPES=#", "CHANMODES=b,,,nt", "PREFIX=(o)@",
              "NETWORK=" + options_.network, "NICKLEN=32", "CHANNELLEN=51", "TOPICLEN=390",
              "are supported by this server"});
-    numeric(client, RPL_MOTDSTART, {"- " + server + " Message of the day -"});
-    numeric(client, RPL_MOTD, {"- The same rooms, people and history as Parley's web app."});
-    numeric(client, RPL_ENDOFMOTD, {"End of /MOTD command."});
+    motd(client, Message{});
     service_.set_variant(client.conn, variant_of(client.caps.enabled, true));
     // The account's rooms: joined as in the web app, with recent history.
     for (const auto& room : client.initial_rooms) {

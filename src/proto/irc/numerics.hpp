@@ -58,6 +58,7 @@ inline constexpr int RPL_MOTD = 372;
 inline constexpr int RPL_MOTDSTART = 375;
 inline constexpr int RPL_ENDOFMOTD = 376;
 inline constexpr int RPL_YOUREOPER = 381;
+inline constexpr int RPL_VERSION = 351;
 inline constexpr int RPL_TIME = 391;
 
 // Errors.

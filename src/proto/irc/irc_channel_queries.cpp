@@ -1,0 +1,93 @@
+// Questions about channels and the server: TOPIC, WHO, MODE (queries), AWAY,
+// VERSION, TIME, MOTD, LUSERS.
+#include <ctime>
+
+#include "proto/irc/casemapping.hpp"
+#include "proto/irc/gateway.hpp"
+#include "proto/irc/numerics.hpp"
+#include "proto/irc/render.hpp"
+
+namespace parley::proto::irc {
+
+void Gateway::with_members(Client& client, const std::string& channel,
+                           std::function<void(Client&, const core::answer::Joined&)> then) {
+    auto room = room_of_channel(channel);
+    if (!room) return numeric(client, ERR_NOSUCHCHANNEL, {channel, "No such channel"});
+    service_.command(client.conn, core::cmd::Members{*room},
+                     on_shard(client.conn, [this, channel, then](Client& c,
+                                                                core::Result<core::Answer> a) {
+                         if (!a) return fail(c, a.error(), channel);
+                         then(c, std::get<core::answer::Joined>(a.value()));
+                     }));
+}
+
+void Gateway::topic(Client& client, const Message& m) {
+    const std::string channel = m.params[0];
+    if (m.params.size() > 1) {
+        return numeric(client, ERR_CHANOPRIVSNEEDED,
+                       {channel, "Room topics can't be changed from IRC yet"});
+    }
+    with_members(client, channel, [this, channel](Client& c, const core::answer::Joined& room) {
+        if (room.room.topic.empty()) return numeric(c, RPL_NOTOPIC, {channel, "No topic is set"});
+        numeric(c, RPL_TOPIC, {channel, room.room.topic});
+    });
+}
+
+void Gateway::who(Client& client, const Message& m) {
+    const std::string mask = m.params[0];
+    if (!is_channel(mask)) return numeric(client, RPL_ENDOFWHO, {mask, "End of WHO list"});
+    with_members(client, mask, [this, mask](Client& c, const core::answer::Joined& room) {
+        for (const auto& member : room.members) {
+            std::string flags = member.online ? "H" : "G";
+            if (member.role == core::Role::admin) flags += "@";
+            numeric(c, RPL_WHOREPLY,
+                    {mask, member.username, options_.server_name, options_.server_name,
+                     member.username, flags, "0 " + member.display_name});
+        }
+        numeric(c, RPL_ENDOFWHO, {mask, "End of WHO list"});
+    });
+}
+
+void Gateway::mode(Client& client, const Message& m) {
+    const std::string& target = m.params[0];
+    if (!is_channel(target)) {
+        if (m.params.size() == 1) return numeric(client, RPL_UMODEIS, {"+i"});
+        return numeric(client, ERR_UMODEUNKNOWNFLAG, {"User modes can't be changed"});
+    }
+    if (m.params.size() == 1) return numeric(client, RPL_CHANNELMODEIS, {target, "+nt"});
+    const std::string& change = m.params[1];
+    if (change == "b" || (change == "+b" && m.params.size() == 2)) {
+        // Room bans are kept, but listing them is not offered yet: an empty list is honest.
+        return numeric(client, RPL_ENDOFBANLIST, {target, "End of channel ban list"});
+    }
+    if ((change == "+b" || change == "-b") && m.params.size() >= 3) return ban_mask(client, m);
+    numeric(client, ERR_UNKNOWNMODE, {change, "Only +b and -b can be set"});
+}
+
+void Gateway::away(Client& client, const Message& m) {
+    // Parley's presence is "has a connection open"; AWAY is acknowledged for the client's sake.
+    if (m.params.empty() || m.params[0].empty()) {
+        return numeric(client, RPL_UNAWAY, {"You are no longer marked as being away"});
+    }
+    numeric(client, RPL_NOWAWAY, {"You have been marked as being away"});
+}
+
+void Gateway::version(Client& client, const Message&) {
+    numeric(client, RPL_VERSION,
+            {"parley-" + options_.version, options_.server_name, "Parley chat server"});
+}
+
+void Gateway::time(Client& client, const Message&) {
+    std::time_t now = std::time(nullptr);
+    char text[64];
+    std::strftime(text, sizeof text, "%A %B %d %Y -- %H:%M:%S UTC", std::gmtime(&now));
+    numeric(client, RPL_TIME, {options_.server_name, text});
+}
+
+void Gateway::motd(Client& client, const Message&) {
+    numeric(client, RPL_MOTDSTART, {"- " + options_.server_name + " Message of the day -"});
+    numeric(client, RPL_MOTD, {"- The same rooms, people and history as Parley's web app."});
+    numeric(client, RPL_ENDOFMOTD, {"End of /MOTD command."});
+}
+
+}  // namespace parley::proto::irc
