@@ -11,7 +11,7 @@ packages=(
     libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
     libgtest-dev libgmock-dev libbenchmark-dev
     python3 python3-pytest python3-websocket python3-requests
-    chromium
+    chromium irssi tmux
 )
 # The web client needs Node.js 20.19 or newer; a machine without node gets
 # Debian's, which is older, and the build says so plainly.
