@@ -86,12 +86,23 @@ struct Members {
     static constexpr Role required_role = Role::member;
     std::string room;
 };
+// Every room with its member count (IRC LIST).
+struct ListRooms {
+    static constexpr Role required_role = Role::member;
+};
+// A user by id or name, with the rooms they are in (IRC WHOIS).
+struct WhoIs {
+    static constexpr Role required_role = Role::member;
+    UserId user = 0;
+    std::string user_name;
+};
 
 }  // namespace cmd
 
 using Command = std::variant<cmd::Join, cmd::Leave, cmd::Send, cmd::SendDm, cmd::History,
                              cmd::Typing, cmd::Block, cmd::Unblock, cmd::Kick, cmd::Ban,
-                             cmd::Unban, cmd::Conversations, cmd::Members>;
+                             cmd::Unban, cmd::Conversations, cmd::Members, cmd::ListRooms,
+                             cmd::WhoIs>;
 
 inline constexpr int max_history_limit = 100;
 inline constexpr int join_history_limit = 50;

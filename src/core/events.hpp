@@ -86,9 +86,18 @@ struct Conversations {
     std::vector<Conversation> conversations;  // filled from the store, newest first
 };
 
+struct Rooms {
+    std::vector<RoomSummary> rooms;
+};
+struct Profile {
+    User user;
+    std::vector<std::string> rooms;
+};
+
 }  // namespace answer
 
 using Answer = std::variant<answer::Done, answer::Ready, answer::Joined, answer::Posted,
-                            answer::History, answer::Conversations>;
+                            answer::History, answer::Conversations, answer::Rooms,
+                            answer::Profile>;
 
 }  // namespace parley::core

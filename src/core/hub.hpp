@@ -101,6 +101,8 @@ private:
     Outcome on(Caller caller, const cmd::Unban& c, TimeMs now);
     Outcome on(Caller caller, const cmd::Conversations& c, TimeMs now);
     Outcome on(Caller caller, const cmd::Members& c, TimeMs now);
+    Outcome on(Caller caller, const cmd::ListRooms& c, TimeMs now);
+    Outcome on(Caller caller, const cmd::WhoIs& c, TimeMs now);
 
     // Helpers shared by the handlers (hub.cpp).
     User view(const UserState& state) const;

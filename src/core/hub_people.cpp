@@ -25,6 +25,16 @@ Outcome Hub::on(Caller caller, const cmd::Conversations& /*c*/, TimeMs /*now*/) 
     return outcome;
 }
 
+Outcome Hub::on(Caller /*caller*/, const cmd::WhoIs& c, TimeMs /*now*/) {
+    auto* user = target(c.user, c.user_name);
+    if (user == nullptr) return Error{Errc::not_found, "There is no such user."};
+    answer::Profile profile{view(*user), {}};
+    for (const auto& [name, room] : rooms_) {
+        if (room.members.contains(user->user.id)) profile.rooms.push_back(name);
+    }
+    return Outcome{Answer{std::move(profile)}};
+}
+
 Outcome Hub::on(Caller caller, const cmd::Block& c, TimeMs /*now*/) {
     if (live_user(c.user) == nullptr) return Error{Errc::not_found, "There is no such user."};
     UserId blocker = caller.state.user.id;

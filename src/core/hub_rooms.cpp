@@ -46,6 +46,10 @@ Outcome Hub::on(Caller /*caller*/, const cmd::Members& c, TimeMs /*now*/) {
     return Outcome{Answer{std::move(members)}};
 }
 
+Outcome Hub::on(Caller /*caller*/, const cmd::ListRooms& /*c*/, TimeMs /*now*/) {
+    return Outcome{Answer{answer::Rooms{rooms()}}};
+}
+
 Outcome Hub::on(Caller caller, const cmd::Leave& c, TimeMs /*now*/) {
     if (auto valid = validate_room_name(c.room); !valid) return valid.error();
     auto* room = find_room(c.room);

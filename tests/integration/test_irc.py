@@ -252,3 +252,31 @@ def test_topic_who_mode_queries(irc_ctx):
     assert {web.username, acct.username} <= set(rows)
     irc.send("MODE #general")
     assert irc.expect("324")[3][1:] == ["#general", "+nt"]
+
+
+def test_list_and_whois(irc_ctx):
+    server, make, ctx = irc_ctx
+    web, ws = ctx.online("web")
+    room = unique_room("listed")
+    ws.ok("join", room=room)
+    acct = ctx.user("irc")
+    irc = registered(make, acct)
+    irc.send("LIST")
+    irc.expect("321")
+    rows = {}
+    while True:
+        msg = irc.expect("322", timeout=2) if len(rows) < 2 else None
+        if msg is None:
+            break
+        rows[msg[3][1]] = int(msg[3][2])
+    irc.expect("323")
+    assert rows[f"#{room}"] == 1
+    irc.send(f"WHOIS {web.username}")
+    user = irc.expect("311")
+    assert user[3][1] == web.username
+    chans = irc.expect("319")
+    assert f"#{room}" in chans[3][2].split()
+    irc.expect("318")
+    irc.send("WHOIS nobody-at-all")
+    irc.expect("401")
+    irc.expect("318")

@@ -91,3 +91,28 @@ TEST_F(HubTest, DeletedUsersVanish) {
 }  // namespace
 
 }  // namespace parley::test
+
+namespace parley::test {
+namespace {
+
+TEST_F(HubTest, WhoIsFindsAUserByNameWithTheirRooms) {
+    ASSERT_TRUE(run(3, cmd::Join{"dev"}).answer.ok());
+    auto outcome = run(2, cmd::WhoIs{0, "USER3"});
+    const auto& profile = std::get<answer::Profile>(outcome.answer.value());
+    EXPECT_EQ(profile.user.id, 3);
+    EXPECT_TRUE(profile.user.online);
+    EXPECT_EQ(profile.rooms, (std::vector<std::string>{"dev", "general"}));
+    EXPECT_EQ(code(run(2, cmd::WhoIs{0, "ghost"})), Errc::not_found);
+}
+
+TEST_F(HubTest, ListRoomsCountsMembers) {
+    ASSERT_TRUE(run(3, cmd::Join{"dev"}).answer.ok());
+    const auto& rooms = std::get<answer::Rooms>(run(2, cmd::ListRooms{}).answer.value()).rooms;
+    ASSERT_EQ(rooms.size(), 2u);
+    EXPECT_EQ(rooms[0].room.name, "dev");
+    EXPECT_EQ(rooms[0].members, 1);
+    EXPECT_EQ(rooms[1].members, 3);
+}
+
+}  // namespace
+}  // namespace parley::test

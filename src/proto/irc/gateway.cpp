@@ -44,6 +44,8 @@ const std::vector<Gateway::CommandSpec>& Gateway::command_table() {
         {"VERSION", 0, true, &Gateway::version},
         {"TIME", 0, true, &Gateway::time},
         {"MOTD", 0, true, &Gateway::motd},
+        {"LIST", 0, true, &Gateway::list},
+        {"WHOIS", 1, true, &Gateway::whois},
         {"KICK", 2, true, &Gateway::kick},
         {"KILL", 1, true, &Gateway::kill},
     };

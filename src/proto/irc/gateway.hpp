@@ -85,6 +85,8 @@ private:
     void version(Client& client, const Message& m);
     void time(Client& client, const Message& m);
     void motd(Client& client, const Message& m);
+    void list(Client& client, const Message& m);
+    void whois(Client& client, const Message& m);
 
     // Moderation (irc_moderation.cpp).
     void kick(Client& client, const Message& m);

@@ -91,3 +91,51 @@ void Gateway::motd(Client& client, const Message&) {
 }
 
 }  // namespace parley::proto::irc
+
+namespace parley::proto::irc {
+
+void Gateway::list(Client& client, const Message&) {
+    service_.command(client.conn, core::cmd::ListRooms{},
+                     on_shard(client.conn, [this](Client& c, core::Result<core::Answer> a) {
+                         numeric(c, RPL_LISTSTART, {"Channel", "Users  Name"});
+                         if (a) {
+                             for (const auto& room : std::get<core::answer::Rooms>(a.value()).rooms) {
+                                 numeric(c, RPL_LIST, {channel_of_room(room.room.name),
+                                                       std::to_string(room.members), room.room.topic});
+                             }
+                         }
+                         numeric(c, RPL_LISTEND, {"End of /LIST"});
+                     }));
+}
+
+void Gateway::whois(Client& client, const Message& m) {
+    // WHOIS [server] nick: the nick is the last parameter.
+    const std::string nick = m.params.back();
+    service_.command(
+        client.conn, core::cmd::WhoIs{0, nick},
+        on_shard(client.conn, [this, nick](Client& c, core::Result<core::Answer> a) {
+            if (!a) {
+                numeric(c, ERR_NOSUCHNICK, {nick, "No such nick"});
+                return numeric(c, RPL_ENDOFWHOIS, {nick, "End of /WHOIS list"});
+            }
+            const auto& profile = std::get<core::answer::Profile>(a.value());
+            const auto& user = profile.user;
+            numeric(c, RPL_WHOISUSER, {user.username, user.username, options_.server_name, "*",
+                                       user.display_name});
+            std::string channels;
+            for (const auto& room : profile.rooms) {
+                channels += (channels.empty() ? "" : " ") +
+                            std::string(user.role == core::Role::admin ? "@" : "") +
+                            channel_of_room(room);
+            }
+            if (!channels.empty()) numeric(c, RPL_WHOISCHANNELS, {user.username, channels});
+            numeric(c, RPL_WHOISSERVER, {user.username, options_.server_name, options_.network});
+            if (user.role == core::Role::admin) {
+                numeric(c, RPL_WHOISOPERATOR, {user.username, "is a Parley admin"});
+            }
+            if (!user.online) numeric(c, RPL_AWAY, {user.username, "Offline"});
+            numeric(c, RPL_ENDOFWHOIS, {user.username, "End of /WHOIS list"});
+        }));
+}
+
+}  // namespace parley::proto::irc

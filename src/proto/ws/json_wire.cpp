@@ -60,6 +60,21 @@ void fill(json::object& out, const answer::Posted& a) { out["message"] = message
 void fill(json::object& out, const answer::History& a) {
     out["messages"] = messages_json(a.messages);
 }
+void fill(json::object& out, const answer::Rooms& a) {
+    json::array rooms;
+    for (const auto& summary : a.rooms) {
+        auto room = room_json(summary.room);
+        room["members"] = summary.members;
+        rooms.push_back(std::move(room));
+    }
+    out["rooms"] = std::move(rooms);
+}
+void fill(json::object& out, const answer::Profile& a) {
+    out["user"] = user_json(a.user);
+    json::array rooms;
+    for (const auto& room : a.rooms) rooms.push_back(json::value(room));
+    out["rooms"] = std::move(rooms);
+}
 void fill(json::object& out, const answer::Conversations& a) {
     json::array conversations;
     for (const auto& c : a.conversations) {
