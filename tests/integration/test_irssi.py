@@ -191,6 +191,21 @@ def goto_window(tmux, name, timeout=WAIT):
                 raise
 
 
+def print_rawlog(tmux, workdir):
+    """On failure: ask irssi for its raw IRC traffic and print it (bounded, never raises)."""
+    path = os.path.join(workdir, "rawlog.txt")
+    try:
+        tmux.type(f"/rawlog save {path}")
+        deadline = time.monotonic() + 2
+        while not os.path.exists(path) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(0.1)
+        with open(path, errors="replace") as f:
+            print(f"---- irssi's raw log ----\n{f.read()}")
+    except Exception as e:
+        print(f"---- no raw log from irssi: {e!r}")
+
+
 def test_irssi_sasl_sign_in_history_join_send_receive(irc_ctx, workdir):
     ctx = irc_ctx
     web, ws = ctx.online("web")
@@ -221,6 +236,7 @@ def test_irssi_sasl_sign_in_history_join_send_receive(irc_ctx, workdir):
         goto_window(tmux, "#general")
         joined = rf"{re.escape(acct.username)} \[[^]]*\] has joined #general"
         tmux.wait_for(joined, what="the join to #general")
+        tmux.wait_for(rf"\[[ @+]{re.escape(web.username)}\]", what="the web user among the names")
         pane = tmux.wait_for(said(web.username, earlier), what="the history line").string
         assert line_index(pane, joined) < line_index(pane, said(web.username, earlier)), \
             f"history shown before the join:\n{pane}"
@@ -252,5 +268,10 @@ def test_irssi_sasl_sign_in_history_join_send_receive(irc_ctx, workdir):
         while tmux.cmd("display-message", "-p", "-t", tmux.session, "#{pane_dead}").strip() != "1":
             assert time.monotonic() < deadline, f"irssi did not exit after /quit:\n{tmux.capture()}"
             time.sleep(0.1)
+    except BaseException:
+        if tmux.proc is not None:
+            print(f"---- the pane ----\n{tmux.last}")
+            print_rawlog(tmux, workdir)
+        raise
     finally:
         tmux.stop()

@@ -107,7 +107,8 @@ TEST_F(HubTest, WhoIsFindsAUserByNameWithTheirRooms) {
 
 TEST_F(HubTest, ListRoomsCountsMembers) {
     ASSERT_TRUE(run(3, cmd::Join{"dev"}).answer.ok());
-    const auto& rooms = std::get<answer::Rooms>(run(2, cmd::ListRooms{}).answer.value()).rooms;
+    auto outcome = run(2, cmd::ListRooms{});
+    const auto& rooms = std::get<answer::Rooms>(outcome.answer.value()).rooms;
     ASSERT_EQ(rooms.size(), 2u);
     EXPECT_EQ(rooms[0].room.name, "dev");
     EXPECT_EQ(rooms[0].members, 1);
