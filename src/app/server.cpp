@@ -92,7 +92,8 @@ int run_server(const Config& config) {
     proto::irc::Gateway irc_gateway(
         service, shards,
         proto::irc::GatewayOptions{config.irc_server.name, config.irc_server.network,
-                                   std::string(parley_version()), config.irc_server.history_replay});
+                                   std::string(parley_version()), config.irc_server.history_replay,
+                                   config.irc_server.password, config.limits});
     std::unique_ptr<net::LineServer> irc_server;
     if (config.irc) {
         irc_server = std::make_unique<net::LineServer>(shards, irc_gateway,

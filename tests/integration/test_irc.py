@@ -280,3 +280,46 @@ def test_list_and_whois(irc_ctx):
     irc.send("WHOIS nobody-at-all")
     irc.expect("401")
     irc.expect("318")
+
+
+def test_user_mode_plus_i_is_accepted_quietly(irc_ctx):
+    server, make, ctx = irc_ctx
+    acct = ctx.user("irc")
+    irc = registered(make, acct)
+    irc.send(f"MODE {acct.username} +i")
+    assert irc.expect("MODE")[3] == [acct.username, "+i"]
+    irc.send(f"MODE {acct.username} +w")
+    irc.expect("501")
+
+
+def test_server_password_guards_the_door(server_factory, tmp_path):
+    from conftest import Ctx
+    config = tmp_path / "parley.toml"
+    config.write_text('[irc_server]\npassword = "letmein"\n')
+    server = server_factory(extra_args=("--irc", "127.0.0.1:0", "--config", str(config)))
+    ctx = Ctx(server)
+    acct = ctx.user("irc")
+    wrong = IrcClient(server)
+    wrong.send("PASS nope")
+    wrong.send(f"NICK {acct.username}")
+    wrong.send("USER u 0 * :x")
+    wrong.expect("464")
+    assert wrong.closed()
+    right = IrcClient(server)
+    right.send("PASS letmein")
+    assert right.register_sasl(acct.username, acct.password)[3][0] == acct.username
+    wrong.close()
+    right.close()
+
+
+def test_flooding_without_limits_off_is_cut(server_factory):
+    from conftest import Ctx
+    server = server_factory(limits="on", extra_args=("--irc", "127.0.0.1:0"))
+    ctx = Ctx(server)
+    acct = ctx.user("flood")
+    irc = IrcClient(server)
+    irc.register_pass(acct.username, acct.password)
+    irc.sock.sendall(b"".join(b"PING :x%d\r\n" % i for i in range(300)))
+    irc.expect("ERROR", lambda m: "Excess Flood" in m[3][0])
+    assert irc.closed()
+    irc.close()

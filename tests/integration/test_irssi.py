@@ -4,7 +4,8 @@ irssi runs in a detached tmux pane of a fixed size with a fresh --home (a
 temporary directory holding a minimal config: one server, SASL PLAIN with
 the Parley account).  The test types into the pane with send-keys and reads
 what a person would see with capture-pane; a web user on WebSocket is the
-other side of the conversation.
+other side of the conversation.  Sign-in is SASL PLAIN (PASS username:password
+is covered by the raw client in test_irc.py).
 """
 
 import ctypes

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "core/rate_limiter.hpp"
 #include "net/connection.hpp"
 #include "proto/irc/cap_negotiation.hpp"
 
@@ -28,6 +29,8 @@ struct Client {
     std::vector<std::string> initial_rooms;  // the account's rooms, joined after 001
     std::set<std::string> channels;          // rooms this connection shows as joined
     bool quitting = false;
+    bool server_password_ok = false;
+    core::TokenBucket lines;  // flood control
 };
 
 }  // namespace parley::proto::irc

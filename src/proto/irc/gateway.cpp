@@ -1,5 +1,7 @@
 #include "proto/irc/gateway.hpp"
 
+#include <chrono>
+
 #include "proto/irc/numerics.hpp"
 #include "proto/irc/variant.hpp"
 
@@ -9,8 +11,10 @@ namespace {
 
 // What this gateway implements, so what it offers in CAP LS.
 CapSet offered() {
-    return CapSet{Cap::Sasl,         Cap::ServerTime,  Cap::MessageTags, Cap::ExtendedJoin,
-                  Cap::AwayNotify,   Cap::AccountTag,  Cap::EchoMessage};
+    // multi-prefix holds trivially: a member has at most one prefix (@ for admins).
+    return CapSet{Cap::Sasl,        Cap::ServerTime,      Cap::MessageTags, Cap::ExtendedJoin,
+                  Cap::AwayNotify,  Cap::AccountTag,      Cap::EchoMessage, Cap::MultiPrefix,
+                  Cap::UserhostInNames};
 }
 
 }  // namespace
@@ -68,6 +72,17 @@ void Gateway::on_close(net::ConnId connection) {
     service_.disconnect(connection);
 }
 
+bool Gateway::flooding(Client& client) {
+    // A burst, then a steady rate, as mature IRC servers allow; a client that
+    // keeps sending faster is disconnected rather than queued without bound.
+    static constexpr core::RateLimit lines{.per_second = 5.0, .burst = 40.0};
+    if (!options_.flood_control) return false;
+    auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now().time_since_epoch())
+                   .count();
+    return !client.lines.take(lines, now);
+}
+
 Client* Gateway::find(net::ConnId conn) {
     std::lock_guard lock(mutex_);
     auto it = clients_.find(conn);
@@ -81,6 +96,7 @@ void Gateway::on_line_too_long(net::ConnId connection) {
 void Gateway::on_line(net::ConnId connection, std::string line) {
     auto* client = find(connection);
     if (client == nullptr || client->quitting) return;
+    if (flooding(*client)) return close(*client, "Closing link: Excess Flood");
     auto message = parse_line(line);
     if (!message) {
         if (message.error().code == core::Errc::too_large) {

@@ -21,6 +21,8 @@ struct GatewayOptions {
     std::string network = "Parley";
     std::string version = "0.1.0";
     int history_replay = 50;  // lines replayed on JOIN
+    std::string server_password;  // empty: none; else PASS must give it and accounts use SASL
+    bool flood_control = true;    // "Excess Flood" past a burst of lines and a steady rate
 };
 
 // The IRC adapter: turns client lines into Service calls and renders their
@@ -93,6 +95,8 @@ private:
     void ban_mask(Client& client, const Message& m);
     void kill(Client& client, const Message& m);
     void send_names(Client& client, const core::answer::Joined& joined);
+
+    bool flooding(Client& client);
 
     core::Service& service_;
     net::Shards& shards_;

@@ -52,6 +52,10 @@ void Gateway::mode(Client& client, const Message& m) {
     const std::string& target = m.params[0];
     if (!is_channel(target)) {
         if (m.params.size() == 1) return numeric(client, RPL_UMODEIS, {"+i"});
+        // Everyone is invisible (+i) already: clients set it on connect, so agree quietly.
+        if (m.params[1] == "+i" || m.params[1] == "i") {
+            return send(client, Message{{}, client.nick, "MODE", {client.nick, "+i"}});
+        }
         return numeric(client, ERR_UMODEUNKNOWNFLAG, {"User modes can't be changed"});
     }
     if (m.params.size() == 1) return numeric(client, RPL_CHANNELMODEIS, {target, "+nt"});

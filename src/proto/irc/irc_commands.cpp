@@ -101,6 +101,9 @@ void Gateway::send_names(Client& client, const core::answer::Joined& joined) {
     };
     for (const auto& member : joined.members) {
         std::string name = (member.role == core::Role::admin ? "@" : "") + member.username;
+        if (client.caps.enabled.has(Cap::UserhostInNames)) {
+            name += "!" + member.username + "@" + options_.server_name;
+        }
         if (line.size() + name.size() + 1 > 400) flush();
         line += (line.empty() ? "" : " ") + name;
     }

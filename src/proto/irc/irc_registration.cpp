@@ -69,6 +69,11 @@ void Gateway::authenticate(Client& client, const Message& m) {
 
 void Gateway::pass(Client& client, const Message& m) {
     if (client.registered) return numeric(client, ERR_ALREADYREGISTERED, {"You may not reregister"});
+    if (!options_.server_password.empty()) {
+        // With a server password, PASS carries it, and accounts sign in with SASL.
+        client.server_password_ok = m.params[0] == options_.server_password;
+        return;
+    }
     client.pass = m.params[0];
 }
 
@@ -98,6 +103,10 @@ void Gateway::try_register(Client& client) {
         client.caps.holds_registration()) {
         return;
     }
+    if (!options_.server_password.empty() && !client.server_password_ok) {
+        numeric(client, ERR_PASSWDMISMATCH, {"This server needs its password (PASS)"});
+        return close(client, "Closing link: bad server password");
+    }
     if (client.user) return welcome(client);
     if (!client.pass) {
         numeric(client, ERR_PASSWDMISMATCH,
@@ -125,7 +134,8 @@ void Gateway::sign_in(Client& client, std::string username, std::string password
         c.user = std::get<core::answer::Ready>(answer.value()).user;
         if (sasl) {
             const auto& name = c.user->username;
-            numeric(c, RPL_LOGGEDIN, {c.nick == "*" ? name : c.nick, name, "You are now logged in as " + name});
+            std::string mask = (c.nick == "*" ? name : c.nick) + "!" + name + "@" + options_.server_name;
+            numeric(c, RPL_LOGGEDIN, {mask, name, "You are now logged in as " + name});
             numeric(c, RPL_SASLSUCCESS, {"SASL authentication successful"});
         }
         c.initial_rooms = std::get<core::answer::Ready>(answer.value()).rooms;
