@@ -21,8 +21,7 @@ struct SplitLine {
 // Lines end at '\n', with or without a '\r' before it. Memory stays bounded
 // whatever a peer sends: an unfinished line is never kept past the cap, and an
 // over-long one is reported once, as soon as it is known, then skipped up to its
-// end. Empty lines are skipped. The same rules as proto/irc's LineReader, which
-// net cannot use; this one hands lines out straight from the read buffer.
+// end. Empty lines are skipped. Lines are handed out straight from the read buffer.
 class LineSplitter {
 public:
     // The cap counts a line's bytes without its "\r\n".

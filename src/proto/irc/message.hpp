@@ -8,8 +8,8 @@
 #include "core/result.hpp"
 
 // One IRC message as the Modern IRC documents and IRCv3 message-tags define it,
-// and the codec between it and one line of text. No I/O: the gateway feeds lines
-// from a LineReader and writes what serialize() returns.
+// and the codec between it and one line of text. No I/O: the gateway parses the
+// lines net's LineServer hands it and writes what serialize() returns.
 namespace parley::proto::irc {
 
 struct Tag {
