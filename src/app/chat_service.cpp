@@ -242,6 +242,9 @@ void ChatService::complete(core::Answer& answer, std::vector<core::Message> mess
         joined->history = std::move(messages);
     } else if (auto* history = std::get_if<core::answer::History>(&answer)) {
         history->messages = std::move(messages);
+        for (const auto& message : history->messages) {
+            if (auto name = username_of(message.from)) history->names[message.from] = *name;
+        }
     } else if (auto* list = std::get_if<core::answer::Conversations>(&answer)) {
         auto viewer = dispatcher_.protocol_of(conn) ? hub_.user_of(conn) : std::nullopt;
         for (auto& message : messages) {

@@ -44,6 +44,7 @@ struct History {
     std::optional<MessageId> before;
     int limit = 50;
     std::optional<MessageId> after;
+    std::string with_name;  // the other user by username, when `with` is not given
 };
 struct Conversations {
     static constexpr Role required_role = Role::member;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -77,6 +78,7 @@ struct Posted {
 };
 struct History {
     std::vector<Message> messages;
+    std::map<UserId, std::string> names;  // senders' usernames, for protocols that name people
 };
 struct Conversation {
     User user;

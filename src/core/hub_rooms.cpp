@@ -89,7 +89,8 @@ Outcome Hub::on(Caller caller, const cmd::Typing& c, TimeMs /*now*/) {
 
 Outcome Hub::on(Caller caller, const cmd::History& c, TimeMs /*now*/) {
     UserId viewer = caller.state.user.id;
-    if (c.room.has_value() == c.with.has_value()) {
+    bool with_user = c.with.has_value() || !c.with_name.empty();
+    if (c.room.has_value() == with_user) {
         return Error{Errc::bad_request, "Ask for the history of either a room or a user."};
     }
     if (c.room) {
@@ -99,9 +100,11 @@ Outcome Hub::on(Caller caller, const cmd::History& c, TimeMs /*now*/) {
         outcome.read = std::move(query.value());
         return outcome;
     }
-    if (live_user(*c.with) == nullptr) return Error{Errc::not_found, "There is no such user."};
+    auto* other = target(c.with.value_or(0), c.with_name);
+    if (other == nullptr) return Error{Errc::not_found, "There is no such user."};
+    UserId with = other->user.id;
     Outcome outcome{Answer{answer::History{}}};
-    outcome.read = HistoryQuery{std::nullopt, std::pair{std::min(viewer, *c.with), std::max(viewer, *c.with)},
+    outcome.read = HistoryQuery{std::nullopt, std::pair{std::min(viewer, with), std::max(viewer, with)},
                                 c.before, std::clamp(c.limit, 1, max_history_limit), viewer,
                                 c.after};
     return outcome;

@@ -323,3 +323,44 @@ def test_flooding_without_limits_off_is_cut(server_factory):
     irc.expect("ERROR", lambda m: "Excess Flood" in m[3][0])
     assert irc.closed()
     irc.close()
+
+
+def test_chathistory_pages_by_msgid_in_a_batch(irc_ctx):
+    server, make, ctx = irc_ctx
+    web, ws = ctx.online("web")
+    room = unique_room("hist")
+    ws.ok("join", room=room)
+    ids = [ws.ok("send", room=room, text=f"m{i}")["message"]["id"] for i in range(6)]
+    acct = ctx.user("irc")
+    irc = make()
+    irc.register_sasl(acct.username, acct.password,
+                      caps=("sasl", "batch", "draft/chathistory", "server-time", "message-tags"))
+    irc.expect("005", lambda m: any(p == "CHATHISTORY=100" for p in m[3]))
+    irc.send(f"CHATHISTORY LATEST #{room} * 3")
+    start = irc.expect("BATCH", lambda m: m[3][0].startswith("+"))
+    assert start[3][1:] == ["chathistory", f"#{room}"]
+    ref = start[3][0][1:]
+    got = [irc.expect("PRIVMSG", lambda m: m[0].get("batch") == ref) for _ in range(3)]
+    assert [m[3][1] for m in got] == ["m3", "m4", "m5"]
+    assert [int(m[0]["msgid"]) for m in got] == ids[3:]
+    assert all("time" in m[0] for m in got)
+    irc.expect("BATCH", lambda m: m[3][0] == "-" + ref)
+    irc.send(f"CHATHISTORY BEFORE #{room} msgid={ids[3]} 2")
+    ref = irc.expect("BATCH", lambda m: m[3][0].startswith("+"))[3][0][1:]
+    assert [irc.expect("PRIVMSG")[3][1] for _ in range(2)] == ["m1", "m2"]
+    irc.expect("BATCH", lambda m: m[3][0] == "-" + ref)
+    irc.send(f"CHATHISTORY AFTER #{room} msgid={ids[4]} 10")
+    irc.expect("BATCH", lambda m: m[3][0].startswith("+"))
+    assert irc.expect("PRIVMSG")[3][1] == "m5"
+    irc.send(f"CHATHISTORY AROUND #{room} msgid={ids[2]} 10")
+    assert irc.expect("FAIL")[3][:2] == ["CHATHISTORY", "INVALID_PARAMS"]
+    ws.ok("send_dm", to=acct.id, text="dm one")
+    irc.expect("PRIVMSG", lambda m: m[3][1] == "dm one")
+    irc.send(f"CHATHISTORY LATEST {web.username} * 5")
+    ref = irc.expect("BATCH", lambda m: m[3][0].startswith("+"))[3][0][1:]
+    dm = irc.expect("PRIVMSG", lambda m: m[0].get("batch") == ref)
+    assert dm[3] == [acct.username, "dm one"] and dm[1].startswith(web.username + "!")
+    # Live messages carry their msgid too, so a client can page back from them.
+    ws.ok("send", room="general", text="live")
+    live = irc.expect("PRIVMSG", lambda m: m[3][1] == "live")
+    assert int(live[0]["msgid"]) > ids[-1]

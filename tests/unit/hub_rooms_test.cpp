@@ -128,6 +128,15 @@ TEST_F(HubTest, MembersListsARoomWithoutJoiningIt) {
     EXPECT_EQ(code(run(2, cmd::Members{"nowhere"})), Errc::not_found);
 }
 
+TEST_F(HubTest, DirectHistoryByUsername) {
+    cmd::History query;
+    query.with_name = "User3";
+    auto outcome = run(2, query);
+    EXPECT_EQ(history(outcome).between, (std::pair<UserId, UserId>{2, 3}));
+    query.with_name = "ghost";
+    EXPECT_EQ(code(run(2, query)), Errc::not_found);
+}
+
 TEST_F(HubTest, CommandsFromUnknownConnectionsAreRefused) {
     EXPECT_EQ(code(hub_.handle(999, cmd::Join{"general"}, now_)), Errc::unauthorized);
 }

@@ -30,6 +30,7 @@ struct Client {
     std::set<std::string> channels;          // rooms this connection shows as joined
     bool quitting = false;
     bool server_password_ok = false;
+    unsigned batches = 0;  // batch references handed out
     core::TokenBucket lines;  // flood control
 };
 

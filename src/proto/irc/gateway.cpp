@@ -14,7 +14,7 @@ CapSet offered() {
     // multi-prefix holds trivially: a member has at most one prefix (@ for admins).
     return CapSet{Cap::Sasl,        Cap::ServerTime,      Cap::MessageTags, Cap::ExtendedJoin,
                   Cap::AwayNotify,  Cap::AccountTag,      Cap::EchoMessage, Cap::MultiPrefix,
-                  Cap::UserhostInNames};
+                  Cap::UserhostInNames, Cap::Batch, Cap::Chathistory};
 }
 
 }  // namespace
@@ -50,6 +50,7 @@ const std::vector<Gateway::CommandSpec>& Gateway::command_table() {
         {"MOTD", 0, true, &Gateway::motd},
         {"LIST", 0, true, &Gateway::list},
         {"WHOIS", 1, true, &Gateway::whois},
+        {"CHATHISTORY", 3, true, &Gateway::chathistory},
         {"KICK", 2, true, &Gateway::kick},
         {"KILL", 1, true, &Gateway::kill},
     };

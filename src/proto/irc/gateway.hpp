@@ -90,6 +90,11 @@ private:
     void list(Client& client, const Message& m);
     void whois(Client& client, const Message& m);
 
+    // draft/chathistory (irc_chathistory.cpp).
+    void chathistory(Client& client, const Message& m);
+    void send_history(Client& client, const std::string& target,
+                      const core::answer::History& history);
+
     // Moderation (irc_moderation.cpp).
     void kick(Client& client, const Message& m);
     void ban_mask(Client& client, const Message& m);

@@ -29,7 +29,10 @@ struct IrcWire::Spelling {
         std::string from = wire.name(m.from);
         std::string target = m.room ? channel_of_room(*m.room) : wire.name(m.to.value_or(0));
         auto lines = text_lines("PRIVMSG", user_prefix(from, wire.server_name_), target, m.text);
-        for (auto& line : lines) line.tags = tags(m.ts, from);
+        for (auto& line : lines) {
+            line.tags = tags(m.ts, from);
+            if (has(variant::message_tags)) line.tags.push_back({"msgid", std::to_string(m.id)});
+        }
         for (const auto& file : m.attachments) {
             lines.push_back(Message{tags(m.ts, from), user_prefix(from, wire.server_name_),
                                     "PRIVMSG", {target, file.name + ": " + file.url}});
