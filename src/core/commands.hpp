@@ -87,6 +87,11 @@ struct Members {
     static constexpr Role required_role = Role::member;
     std::string room;
 };
+// The caller's display name (IRC SETNAME); everyone sees a `user` event.
+struct SetDisplayName {
+    static constexpr Role required_role = Role::member;
+    std::string display_name;
+};
 // Every room with its member count (IRC LIST).
 struct ListRooms {
     static constexpr Role required_role = Role::member;
@@ -103,7 +108,7 @@ struct WhoIs {
 using Command = std::variant<cmd::Join, cmd::Leave, cmd::Send, cmd::SendDm, cmd::History,
                              cmd::Typing, cmd::Block, cmd::Unblock, cmd::Kick, cmd::Ban,
                              cmd::Unban, cmd::Conversations, cmd::Members, cmd::ListRooms,
-                             cmd::WhoIs>;
+                             cmd::WhoIs, cmd::SetDisplayName>;
 
 inline constexpr int max_history_limit = 100;
 inline constexpr int join_history_limit = 50;

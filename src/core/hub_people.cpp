@@ -35,6 +35,17 @@ Outcome Hub::on(Caller /*caller*/, const cmd::WhoIs& c, TimeMs /*now*/) {
     return Outcome{Answer{std::move(profile)}};
 }
 
+Outcome Hub::on(Caller caller, const cmd::SetDisplayName& c, TimeMs /*now*/) {
+    if (auto valid = validate_name_field("display_name", c.display_name); !valid) {
+        return valid.error();
+    }
+    caller.state.user.display_name = c.display_name;
+    Outcome outcome{Answer{answer::Done{}}};
+    outcome.effects.persist.push_back(op::SetDisplayName{caller.state.user.id, c.display_name});
+    outcome.effects.deliver(event::UserChanged{view(caller.state)}, everyone(caller.conn));
+    return outcome;
+}
+
 Outcome Hub::on(Caller caller, const cmd::Block& c, TimeMs /*now*/) {
     if (live_user(c.user) == nullptr) return Error{Errc::not_found, "There is no such user."};
     UserId blocker = caller.state.user.id;

@@ -50,11 +50,15 @@ struct SetBanned {
 struct RevokeSessions {
     UserId user = 0;
 };
+struct SetDisplayName {
+    UserId user = 0;
+    std::string display_name;
+};
 
 }  // namespace op
 
 using StoreOp = std::variant<op::EnsureRoom, op::AddMember, op::RemoveMember, op::AddRoomBan,
                              op::RemoveRoomBan, op::AddBlock, op::RemoveBlock, op::AppendMessage,
-                             op::SetBanned, op::RevokeSessions>;
+                             op::SetBanned, op::RevokeSessions, op::SetDisplayName>;
 
 }  // namespace parley::core

@@ -18,6 +18,9 @@ struct Applier {
     void operator()(const op::RemoveBlock& o) { store.remove_block(o.blocker, o.blocked); }
     void operator()(const op::AppendMessage& o) { store.append_message(o.message); }
     void operator()(const op::SetBanned& o) { store.set_banned(o.user, o.banned); }
+    void operator()(const op::SetDisplayName& o) {
+        store.update_profile(o.user, ProfileUpdate{o.display_name, std::nullopt, std::nullopt});
+    }
     void operator()(const op::RevokeSessions& o) { store.delete_sessions_of(o.user, std::nullopt); }
 };
 

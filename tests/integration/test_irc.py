@@ -364,3 +364,28 @@ def test_chathistory_pages_by_msgid_in_a_batch(irc_ctx):
     ws.ok("send", room="general", text="live")
     live = irc.expect("PRIVMSG", lambda m: m[3][1] == "live")
     assert int(live[0]["msgid"]) > ids[-1]
+
+
+def test_setname_whowas_oper(irc_ctx):
+    server, make, ctx = irc_ctx
+    web, ws = ctx.online("web")
+    acct = ctx.user("irc")
+    irc = make()
+    irc.register_sasl(acct.username, acct.password, caps=("sasl", "setname"))
+    irc.send("SETNAME :Iris Rc")
+    assert irc.expect("SETNAME")[3] == ["Iris Rc"]
+    changed = ws.expect("user", lambda f: f["user"]["id"] == acct.id)
+    assert changed["user"]["display_name"] == "Iris Rc"
+    ws.ok("send", room="general", text="x")  # any later web event still flows
+    irc.send(f"WHOWAS {web.username}")
+    assert irc.expect("314")[3][1] == web.username
+    irc.expect("369")
+    irc.send("WHOWAS never-was")
+    irc.expect("406")
+    irc.send("OPER a b")
+    irc.expect("491")
+    admin_irc = make()
+    admin = ctx.admin()
+    admin_irc.register_pass(admin.username, admin.password)
+    admin_irc.send("OPER a b")
+    admin_irc.expect("381")

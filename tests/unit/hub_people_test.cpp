@@ -117,3 +117,20 @@ TEST_F(HubTest, ListRoomsCountsMembers) {
 
 }  // namespace
 }  // namespace parley::test
+
+namespace parley::test {
+namespace {
+
+TEST_F(HubTest, SetDisplayNameIsStoredAndAnnounced) {
+    auto outcome = run(2, cmd::SetDisplayName{"Bea Bee"});
+    ASSERT_TRUE(outcome.answer.ok());
+    ASSERT_EQ(outcome.effects.persist.size(), 1u);
+    EXPECT_TRUE(std::holds_alternative<op::SetDisplayName>(outcome.effects.persist[0]));
+    EXPECT_EQ(receivers<event::UserChanged>(outcome.effects),
+              (std::vector<ConnId>{conn(1), conn(3)}));
+    EXPECT_EQ(hub_.find_user(2)->display_name, "Bea Bee");
+    EXPECT_EQ(code(run(2, cmd::SetDisplayName{"  "})), Errc::empty_field);
+}
+
+}  // namespace
+}  // namespace parley::test

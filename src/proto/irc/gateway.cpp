@@ -14,7 +14,7 @@ CapSet offered() {
     // multi-prefix holds trivially: a member has at most one prefix (@ for admins).
     return CapSet{Cap::Sasl,        Cap::ServerTime,      Cap::MessageTags, Cap::ExtendedJoin,
                   Cap::AwayNotify,  Cap::AccountTag,      Cap::EchoMessage, Cap::MultiPrefix,
-                  Cap::UserhostInNames, Cap::Batch, Cap::Chathistory};
+                  Cap::UserhostInNames, Cap::Batch, Cap::Chathistory, Cap::Setname};
 }
 
 }  // namespace
@@ -51,6 +51,9 @@ const std::vector<Gateway::CommandSpec>& Gateway::command_table() {
         {"LIST", 0, true, &Gateway::list},
         {"WHOIS", 1, true, &Gateway::whois},
         {"CHATHISTORY", 3, true, &Gateway::chathistory},
+        {"WHOWAS", 1, true, &Gateway::whowas},
+        {"SETNAME", 1, true, &Gateway::setname},
+        {"OPER", 2, true, &Gateway::oper},
         {"KICK", 2, true, &Gateway::kick},
         {"KILL", 1, true, &Gateway::kill},
     };

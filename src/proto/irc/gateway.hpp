@@ -89,6 +89,9 @@ private:
     void motd(Client& client, const Message& m);
     void list(Client& client, const Message& m);
     void whois(Client& client, const Message& m);
+    void whowas(Client& client, const Message& m);
+    void setname(Client& client, const Message& m);
+    void oper(Client& client, const Message& m);
 
     // draft/chathistory (irc_chathistory.cpp).
     void chathistory(Client& client, const Message& m);

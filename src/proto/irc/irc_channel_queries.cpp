@@ -143,3 +143,46 @@ void Gateway::whois(Client& client, const Message& m) {
 }
 
 }  // namespace parley::proto::irc
+
+namespace parley::proto::irc {
+
+void Gateway::whowas(Client& client, const Message& m) {
+    // Parley keeps every account, so "was" is the account as it is now.
+    const std::string nick = m.params[0];
+    service_.command(client.conn, core::cmd::WhoIs{0, nick},
+                     on_shard(client.conn, [this, nick](Client& c, core::Result<core::Answer> a) {
+                         if (!a) {
+                             numeric(c, ERR_WASNOSUCHNICK, {nick, "There was no such nickname"});
+                         } else {
+                             const auto& user = std::get<core::answer::Profile>(a.value()).user;
+                             numeric(c, RPL_WHOWASUSER, {user.username, user.username,
+                                                         options_.server_name, "*",
+                                                         user.display_name});
+                         }
+                         numeric(c, RPL_ENDOFWHOWAS, {nick, "End of WHOWAS"});
+                     }));
+}
+
+void Gateway::setname(Client& client, const Message& m) {
+    const std::string name = m.params[0];
+    service_.command(
+        client.conn, core::cmd::SetDisplayName{name},
+        on_shard(client.conn, [this, name](Client& c, core::Result<core::Answer> a) {
+            if (!a) {
+                return send(c, Message{{}, options_.server_name, "FAIL",
+                                       {"SETNAME", "INVALID_REALNAME", a.error().message}});
+            }
+            if (c.user) c.user->display_name = name;
+            send(c, Message{{}, user_prefix(c.nick, options_.server_name), "SETNAME", {name}});
+        }));
+}
+
+void Gateway::oper(Client& client, const Message&) {
+    // Parley admins are IRC operators already; there is no other way to become one.
+    if (client.user && client.user->role == core::Role::admin) {
+        return numeric(client, RPL_YOUREOPER, {"You are a Parley admin, and so an IRC operator"});
+    }
+    numeric(client, ERR_NOOPERHOST, {"Only Parley admins are IRC operators"});
+}
+
+}  // namespace parley::proto::irc

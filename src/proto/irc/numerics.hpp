@@ -91,6 +91,7 @@ inline constexpr int ERR_INVITEONLYCHAN = 473;
 inline constexpr int ERR_BANNEDFROMCHAN = 474;
 inline constexpr int ERR_BADCHANNELKEY = 475;
 inline constexpr int ERR_NOPRIVILEGES = 481;
+inline constexpr int ERR_NOOPERHOST = 491;
 inline constexpr int ERR_CHANOPRIVSNEEDED = 482;
 inline constexpr int ERR_CANTKILLSERVER = 483;
 inline constexpr int ERR_UMODEUNKNOWNFLAG = 501;
