@@ -87,6 +87,13 @@ struct Members {
     static constexpr Role required_role = Role::member;
     std::string room;
 };
+// Tells a user about a room (rooms are open, so an invitation is a pointer, not a key).
+struct Invite {
+    static constexpr Role required_role = Role::member;
+    std::string room;
+    UserId user = 0;
+    std::string user_name;
+};
 // The caller's display name (IRC SETNAME); everyone sees a `user` event.
 struct SetDisplayName {
     static constexpr Role required_role = Role::member;
@@ -108,7 +115,7 @@ struct WhoIs {
 using Command = std::variant<cmd::Join, cmd::Leave, cmd::Send, cmd::SendDm, cmd::History,
                              cmd::Typing, cmd::Block, cmd::Unblock, cmd::Kick, cmd::Ban,
                              cmd::Unban, cmd::Conversations, cmd::Members, cmd::ListRooms,
-                             cmd::WhoIs, cmd::SetDisplayName>;
+                             cmd::WhoIs, cmd::SetDisplayName, cmd::Invite>;
 
 inline constexpr int max_history_limit = 100;
 inline constexpr int join_history_limit = 50;

@@ -49,11 +49,17 @@ struct Presence {
 struct UserChanged {
     User user;
 };
+struct Invited {
+    std::string room;
+    UserId by = 0;
+    UserId user = 0;  // who is invited (the recipient)
+};
 
 }  // namespace event
 
 using Event = std::variant<event::MessagePosted, event::Joined, event::Left, event::Typing,
-                           event::Kicked, event::Banned, event::Presence, event::UserChanged>;
+                           event::Kicked, event::Banned, event::Presence, event::UserChanged,
+                           event::Invited>;
 
 // Why the Hub ends a connection; each protocol maps it to its own close code.
 enum class CloseReason { session_ended, banned };

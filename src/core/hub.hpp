@@ -104,6 +104,7 @@ private:
     Outcome on(Caller caller, const cmd::ListRooms& c, TimeMs now);
     Outcome on(Caller caller, const cmd::WhoIs& c, TimeMs now);
     Outcome on(Caller caller, const cmd::SetDisplayName& c, TimeMs now);
+    Outcome on(Caller caller, const cmd::Invite& c, TimeMs now);
 
     // Helpers shared by the handlers (hub.cpp).
     User view(const UserState& state) const;

@@ -46,6 +46,24 @@ Outcome Hub::on(Caller /*caller*/, const cmd::Members& c, TimeMs /*now*/) {
     return Outcome{Answer{std::move(members)}};
 }
 
+Outcome Hub::on(Caller caller, const cmd::Invite& c, TimeMs /*now*/) {
+    if (auto valid = validate_room_name(c.room); !valid) return valid.error();
+    auto* room = find_room(c.room);
+    if (room == nullptr) return Error{Errc::not_found, "There is no room #" + c.room + "."};
+    if (!room->members.contains(caller.state.user.id)) return Errc::not_member;
+    auto* invited = target(c.user, c.user_name);
+    if (invited == nullptr) return Error{Errc::not_found, "There is no such user."};
+    if (room->members.contains(invited->user.id)) {
+        return Error{Errc::bad_request, "That user is already in #" + c.room + "."};
+    }
+    Outcome outcome{Answer{answer::Done{}}};
+    if (!invited->blocks.contains(caller.state.user.id)) {  // a block silences invitations too
+        outcome.effects.deliver(event::Invited{c.room, caller.state.user.id, invited->user.id},
+                                user_audience(*invited, 0));
+    }
+    return outcome;
+}
+
 Outcome Hub::on(Caller /*caller*/, const cmd::ListRooms& /*c*/, TimeMs /*now*/) {
     return Outcome{Answer{answer::Rooms{rooms()}}};
 }

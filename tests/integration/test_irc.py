@@ -389,3 +389,26 @@ def test_setname_whowas_oper(irc_ctx):
     admin_irc.register_pass(admin.username, admin.password)
     admin_irc.send("OPER a b")
     admin_irc.expect("381")
+
+
+def test_invite_reaches_web_and_irc(irc_ctx):
+    server, make, ctx = irc_ctx
+    web, ws = ctx.online("web")
+    acct = ctx.user("irc")
+    irc = registered(make, acct)
+    room = unique_room("inv")
+    irc.send(f"JOIN #{room}")
+    irc.expect("366")
+    irc.send(f"INVITE {web.username} #{room}")
+    irc.expect("341")
+    got = ws.expect("invited")
+    assert got["room"] == room and got["by"] == acct.id
+    irc.send(f"INVITE {web.username} #general")
+    irc.expect("443")
+    ws.ok("join", room=room)
+    other = ctx.user("other")
+    ws.ok("invite", room=room, user_id=other.id)
+    irc2 = registered(make, other)
+    ws.ok("invite", room=room, user_id=other.id)
+    inv = irc2.expect("INVITE")
+    assert inv[3] == [other.username, f"#{room}"] and inv[1].startswith(web.username + "!")

@@ -144,3 +144,20 @@ TEST_F(HubTest, CommandsFromUnknownConnectionsAreRefused) {
 }  // namespace
 
 }  // namespace parley::test
+
+namespace parley::test {
+namespace {
+
+TEST_F(HubTest, InviteTellsOnlyTheInvitedUnlessTheyBlockTheInviter) {
+    ASSERT_TRUE(run(2, cmd::Join{"dev"}).answer.ok());
+    auto outcome = run(2, cmd::Invite{"dev", 0, "user3"});
+    ASSERT_TRUE(outcome.answer.ok());
+    EXPECT_EQ(receivers<event::Invited>(outcome.effects), std::vector<ConnId>{conn(3)});
+    EXPECT_EQ(code(run(1, cmd::Invite{"dev", 3, ""})), Errc::not_member);
+    EXPECT_EQ(code(run(2, cmd::Invite{"general", 3, ""})), Errc::bad_request);  // already in
+    ASSERT_TRUE(run(3, cmd::Block{2}).answer.ok());
+    EXPECT_TRUE(run(2, cmd::Invite{"dev", 3, ""}).effects.deliveries.empty());
+}
+
+}  // namespace
+}  // namespace parley::test

@@ -56,6 +56,7 @@ const std::vector<Gateway::CommandSpec>& Gateway::command_table() {
         {"OPER", 2, true, &Gateway::oper},
         {"KICK", 2, true, &Gateway::kick},
         {"KILL", 1, true, &Gateway::kill},
+        {"INVITE", 2, true, &Gateway::invite},
     };
     return table;
 }

@@ -69,3 +69,26 @@ void Gateway::kill(Client& client, const Message& m) {
 }
 
 }  // namespace parley::proto::irc
+
+namespace parley::proto::irc {
+
+void Gateway::invite(Client& client, const Message& m) {
+    const std::string nick = m.params[0];
+    const std::string channel = m.params[1];
+    auto room = room_of_channel(channel);
+    if (!room) return numeric(client, ERR_NOSUCHCHANNEL, {channel, "No such channel"});
+    service_.command(client.conn, core::cmd::Invite{*room, 0, nick},
+                     on_shard(client.conn, [this, nick, channel](Client& c,
+                                                                 core::Result<core::Answer> a) {
+                         if (!a && a.error().code == core::Errc::bad_request) {
+                             return numeric(c, ERR_USERONCHANNEL,
+                                            {nick, channel, "is already on channel"});
+                         }
+                         if (!a) return fail(c, a.error(), a.error().code == core::Errc::not_found
+                                                               ? nick
+                                                               : channel);
+                         numeric(c, RPL_INVITING, {nick, channel});
+                     }));
+}
+
+}  // namespace parley::proto::irc

@@ -75,6 +75,10 @@ struct IrcWire::Spelling {
         return serialize(Message{{}, user_prefix(e.user.username, wire.server_name_), "AWAY",
                                  params});
     }
+    std::string operator()(const event::Invited& e) const {
+        return serialize(Message{{}, wire.prefix(e.by), "INVITE",
+                                 {wire.name(e.user), channel_of_room(e.room)}});
+    }
     std::string operator()(const event::UserChanged& e) const {
         if (!has(variant::setname)) return {};
         return serialize(Message{{}, user_prefix(e.user.username, wire.server_name_), "SETNAME",

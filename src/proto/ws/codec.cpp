@@ -71,7 +71,7 @@ struct CommandSpec {
     Parser parse;
 };
 
-constexpr std::array<CommandSpec, 13> command_table{{
+constexpr std::array<CommandSpec, 14> command_table{{
     {"join", [](Fields& f) -> core::Command { return core::cmd::Join{f.text("room")}; }},
     {"leave", [](Fields& f) -> core::Command { return core::cmd::Leave{f.text("room")}; }},
     {"send",
@@ -106,6 +106,10 @@ constexpr std::array<CommandSpec, 13> command_table{{
      }},
     {"conversations", [](Fields&) -> core::Command { return core::cmd::Conversations{}; }},
     {"members", [](Fields& f) -> core::Command { return core::cmd::Members{f.text("room")}; }},
+    {"invite",
+     [](Fields& f) -> core::Command {
+         return core::cmd::Invite{f.text("room"), f.integer("user_id")};
+     }},
 }};
 
 // The "id" as JSON text, when it is a string or a number.

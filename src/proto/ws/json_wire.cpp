@@ -35,6 +35,9 @@ json::object encode(const event::Banned& e) { return {{"type", "banned"}, {"reas
 json::object encode(const event::Presence& e) {
     return {{"type", "presence"}, {"user", user_json(e.user)}, {"online", e.online}};
 }
+json::object encode(const event::Invited& e) {
+    return {{"type", "invited"}, {"room", e.room}, {"by", e.by}};
+}
 json::object encode(const event::UserChanged& e) {
     return {{"type", "user"}, {"user", user_json(e.user)}};
 }
