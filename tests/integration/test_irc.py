@@ -412,3 +412,29 @@ def test_invite_reaches_web_and_irc(irc_ctx):
     ws.ok("invite", room=room, user_id=other.id)
     inv = irc2.expect("INVITE")
     assert inv[3] == [other.username, f"#{room}"] and inv[1].startswith(web.username + "!")
+
+
+def test_register_creates_a_parley_account_before_connect(irc_ctx):
+    from conftest import login, unique_name
+    server, make, ctx = irc_ctx
+    name = unique_name("newbie")
+    irc = make()
+    irc.send("CAP LS 302")
+    irc.send(f"NICK {name}")
+    irc.send("USER u 0 * :New")
+    irc.expect("CAP", lambda m: "draft/account-registration=before-connect" in m[3][-1])
+    irc.send("CAP REQ :draft/account-registration")
+    irc.expect("CAP", lambda m: m[3][1] == "ACK")
+    irc.send("REGISTER * * short")
+    assert irc.expect("FAIL")[3][:2] == ["REGISTER", "WEAK_PASSWORD"]
+    irc.send("REGISTER * * a-good-password")
+    assert irc.expect("REGISTER")[3][:2] == ["SUCCESS", name]
+    irc.expect("900")
+    irc.send("CAP END")
+    assert irc.expect("001")[3][0] == name
+    token, user = login(server, name, "a-good-password")   # a real Parley account
+    assert user["username"] == name
+    again = make()
+    again.send("CAP LS 302")
+    again.send(f"REGISTER {name} * another-password")
+    assert again.expect("FAIL")[3][:2] == ["REGISTER", "ACCOUNT_EXISTS"]

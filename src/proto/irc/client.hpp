@@ -17,6 +17,7 @@ namespace parley::proto::irc {
 // touched there: service answers are posted back to that shard first.
 struct Client {
     core::ConnId conn = 0;
+    std::string address;  // the peer's, for rate limits
     std::string nick;  // "*" until NICK
     bool user_given = false;
     std::string realname;

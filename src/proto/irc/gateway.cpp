@@ -14,7 +14,8 @@ CapSet offered() {
     // multi-prefix holds trivially: a member has at most one prefix (@ for admins).
     return CapSet{Cap::Sasl,        Cap::ServerTime,      Cap::MessageTags, Cap::ExtendedJoin,
                   Cap::AwayNotify,  Cap::AccountTag,      Cap::EchoMessage, Cap::MultiPrefix,
-                  Cap::UserhostInNames, Cap::Batch, Cap::Chathistory, Cap::Setname};
+                  Cap::UserhostInNames, Cap::Batch, Cap::Chathistory, Cap::Setname,
+                  Cap::AccountRegistration};
 }
 
 }  // namespace
@@ -30,6 +31,7 @@ const std::vector<Gateway::CommandSpec>& Gateway::command_table() {
     static const std::vector<CommandSpec> table{
         {"CAP", 1, false, &Gateway::cap},
         {"AUTHENTICATE", 1, false, &Gateway::authenticate},
+        {"REGISTER", 3, false, &Gateway::register_account},
         {"PASS", 1, false, &Gateway::pass},
         {"NICK", 1, false, &Gateway::nick},
         {"USER", 4, false, &Gateway::user},
@@ -61,9 +63,10 @@ const std::vector<Gateway::CommandSpec>& Gateway::command_table() {
     return table;
 }
 
-void Gateway::on_open(std::shared_ptr<net::Connection> connection, const net::PeerInfo&) {
+void Gateway::on_open(std::shared_ptr<net::Connection> connection, const net::PeerInfo& peer) {
     auto client = std::make_unique<Client>();
     client->conn = connection->id();
+    client->address = peer.address;
     client->nick = "*";
     std::lock_guard lock(mutex_);
     clients_[client->conn] = std::move(client);

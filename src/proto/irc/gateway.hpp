@@ -64,7 +64,9 @@ private:
     void nick(Client& client, const Message& m);
     void user(Client& client, const Message& m);
     void try_register(Client& client);
-    void sign_in(Client& client, std::string username, std::string password, bool sasl);
+    enum class SignIn { sasl, pass, registered };
+    void sign_in(Client& client, std::string username, std::string password, SignIn how);
+    void register_account(Client& client, const Message& m);
     void welcome(Client& client);
 
     // Session commands (irc_commands.cpp).

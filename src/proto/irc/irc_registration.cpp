@@ -64,7 +64,8 @@ void Gateway::authenticate(Client& client, const Message& m) {
     auto first = plain->find('\0');
     auto second = first == std::string::npos ? first : plain->find('\0', first + 1);
     if (second == std::string::npos) return numeric(client, ERR_SASLFAIL, {"SASL authentication failed"});
-    sign_in(client, plain->substr(first + 1, second - first - 1), plain->substr(second + 1), true);
+    sign_in(client, plain->substr(first + 1, second - first - 1), plain->substr(second + 1),
+            SignIn::sasl);
 }
 
 void Gateway::pass(Client& client, const Message& m) {
@@ -119,31 +120,64 @@ void Gateway::try_register(Client& client) {
     std::string username = colon == std::string::npos ? client.nick : pass.substr(0, colon);
     std::string password = colon == std::string::npos ? pass : pass.substr(colon + 1);
     client.pass.reset();
-    sign_in(client, std::move(username), std::move(password), false);
+    sign_in(client, std::move(username), std::move(password), SignIn::pass);
 }
 
-void Gateway::sign_in(Client& client, std::string username, std::string password, bool sasl) {
+void Gateway::sign_in(Client& client, std::string username, std::string password, SignIn how) {
     client.signing_in = true;
-    auto then = [this, sasl](Client& c, core::Result<core::Answer> answer) {
+    auto then = [this, how](Client& c, core::Result<core::Answer> answer) {
         c.signing_in = false;
         if (!answer) {
-            if (sasl) return numeric(c, ERR_SASLFAIL, {answer.error().message});
+            if (how != SignIn::pass) return numeric(c, ERR_SASLFAIL, {answer.error().message});
             numeric(c, ERR_PASSWDMISMATCH, {answer.error().message});
             return close(c, "Closing link: " + answer.error().message);
         }
         c.user = std::get<core::answer::Ready>(answer.value()).user;
-        if (sasl) {
+        if (how != SignIn::pass) {
             const auto& name = c.user->username;
             std::string mask = (c.nick == "*" ? name : c.nick) + "!" + name + "@" + options_.server_name;
             numeric(c, RPL_LOGGEDIN, {mask, name, "You are now logged in as " + name});
-            numeric(c, RPL_SASLSUCCESS, {"SASL authentication successful"});
         }
+        if (how == SignIn::sasl) numeric(c, RPL_SASLSUCCESS, {"SASL authentication successful"});
         c.initial_rooms = std::get<core::answer::Ready>(answer.value()).rooms;
         try_register(c);
     };
     // Events are held back (variant 0) until the welcome burst is out.
     service_.sign_in(client.conn, core::Protocol::irc, 0, std::move(username), std::move(password),
                      on_shard(client.conn, std::move(then)));
+}
+
+void Gateway::register_account(Client& client, const Message& m) {
+    // draft/account-registration: REGISTER <account|*> <email|*> <password>.
+    auto refuse = [&](const char* code, const std::string& text) {
+        send(client, Message{{}, options_.server_name, "FAIL", {"REGISTER", code, m.params[0], text}});
+    };
+    if (client.user || client.signing_in) return refuse("ALREADY_AUTHENTICATED", "You are signed in");
+    std::string account = m.params[0] == "*" ? client.nick : m.params[0];
+    std::string password = m.params[2];
+    core::req::Register request{account, password, std::nullopt, std::nullopt, std::nullopt};
+    client.signing_in = true;
+    auto respond = [this, conn = client.conn, account, password](core::Result<core::Response> r) {
+        shards_.post(net::Shards::shard_of(conn), [this, conn, account, password, r] {
+            auto* c = find(conn);
+            if (c == nullptr) return;
+            c->signing_in = false;
+            if (!r) {
+                using core::Errc;
+                const char* code = r.error().code == Errc::username_taken     ? "ACCOUNT_EXISTS"
+                                   : r.error().code == Errc::invalid_password ? "WEAK_PASSWORD"
+                                   : r.error().code == Errc::rate_limited
+                                       ? "TEMPORARILY_UNAVAILABLE"
+                                       : "BAD_ACCOUNT_NAME";
+                return send(*c, Message{{}, options_.server_name, "FAIL",
+                                        {"REGISTER", code, account, r.error().message}});
+            }
+            send(*c, Message{{}, options_.server_name, "REGISTER",
+                             {"SUCCESS", account, "Account created; you are signed in"}});
+            sign_in(*c, account, password, SignIn::registered);
+        });
+    };
+    service_.request(core::Caller{std::nullopt, client.address}, std::move(request), respond);
 }
 
 void Gateway::welcome(Client& client) {
