@@ -199,6 +199,13 @@ void ChatService::command(core::ConnId conn, core::Command command, Reply reply)
     });
 }
 
+void ChatService::grant_operator(core::ConnId conn) {
+    hub_thread_.post([this, conn] {
+        hub_.grant_operator(conn);
+        spdlog::info("event=oper conn={}", conn);
+    });
+}
+
 void ChatService::set_variant(core::ConnId conn, unsigned variant) {
     hub_thread_.post([this, conn, variant] { dispatcher_.set_variant(conn, variant); });
 }

@@ -41,6 +41,7 @@ public:
                  std::string username, std::string password, Reply reply) override;
     void command(core::ConnId conn, core::Command command, Reply reply) override;
     void set_variant(core::ConnId conn, unsigned variant) override;
+    void grant_operator(core::ConnId conn) override;
 
 private:
     struct Session {

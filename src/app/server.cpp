@@ -58,6 +58,12 @@ net::LineServerOptions irc_options(const Config& config, const Endpoint& endpoin
     return options;
 }
 
+std::vector<std::pair<std::string, std::string>> irc_opers(const Config& config) {
+    std::vector<std::pair<std::string, std::string>> opers;
+    for (const auto& oper : config.irc_server.opers) opers.emplace_back(oper.name, oper.password);
+    return opers;
+}
+
 std::size_t shard_count(const Config& config) {
     if (config.shards > 0) return config.shards;
     return std::max(1u, std::thread::hardware_concurrency());
@@ -93,7 +99,7 @@ int run_server(const Config& config) {
         service, shards,
         proto::irc::GatewayOptions{config.irc_server.name, config.irc_server.network,
                                    std::string(parley_version()), config.irc_server.history_replay,
-                                   config.irc_server.password, config.limits});
+                                   config.irc_server.password, config.limits, irc_opers(config)});
     std::unique_ptr<net::LineServer> irc_server;
     if (config.irc) {
         irc_server = std::make_unique<net::LineServer>(shards, irc_gateway,

@@ -44,6 +44,8 @@ public:
     // ending it closes exactly its connections.
     Outcome connect(ConnId conn, const User& user, std::string session, TimeMs now);
     Effects disconnect(ConnId conn);
+    // Admin powers for this connection alone (an adapter checked operator credentials).
+    void grant_operator(ConnId conn);
     Outcome handle(ConnId conn, const Command& command, TimeMs now);
 
     // Accounts, after the store has made the change durable.
@@ -81,6 +83,7 @@ private:
     struct ConnState {
         UserId user = 0;
         std::string session;
+        bool operator_granted = false;  // IRC OPER: admin powers on this connection only
     };
     struct Caller {
         ConnId conn;

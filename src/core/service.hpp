@@ -69,6 +69,9 @@ public:
     virtual void command(ConnId conn, Command command, Reply reply) = 0;
     // The connection's events are encoded in this variant from now on.
     virtual void set_variant(ConnId conn, unsigned variant) = 0;
+    // Admin powers for this connection only, after the adapter checked operator
+    // credentials of its own (IRC OPER against the configured opers).
+    virtual void grant_operator(ConnId conn) = 0;
 };
 
 }  // namespace parley::core

@@ -438,3 +438,27 @@ def test_register_creates_a_parley_account_before_connect(irc_ctx):
     again.send("CAP LS 302")
     again.send(f"REGISTER {name} * another-password")
     assert again.expect("FAIL")[3][:2] == ["REGISTER", "ACCOUNT_EXISTS"]
+
+
+def test_configured_oper_gains_admin_powers_on_that_connection(server_factory, tmp_path):
+    from conftest import Ctx
+    config = tmp_path / "parley.toml"
+    config.write_text('[[irc_server.opers]]\nname = "boss"\npassword = "opersecret"\n')
+    server = server_factory(extra_args=("--irc", "127.0.0.1:0", "--config", str(config)))
+    ctx = Ctx(server)
+    member = ctx.user("member")
+    target, ws_target = ctx.online("target")
+    irc = IrcClient(server)
+    irc.register_pass(member.username, member.password)
+    irc.expect("366")
+    irc.send(f"KICK #general {target.username} :x")
+    irc.expect("482")
+    irc.send("OPER boss wrong")
+    irc.expect("464")
+    irc.send("OPER boss opersecret")
+    irc.expect("381")
+    irc.send(f"KICK #general {target.username} :now I can")
+    irc.expect("KICK")
+    assert ws_target.expect("kicked")["reason"] == "now I can"
+    irc.close()
+    ctx.close_all()

@@ -43,6 +43,7 @@ public:
                  Reply) override {}
     void command(core::ConnId, core::Command, Reply) override {}
     void set_variant(core::ConnId, unsigned) override {}
+    void grant_operator(core::ConnId) override {}
 
     core::Result<core::Response> answer = core::Response{reply::Nothing{}};
     bool deferred = false;

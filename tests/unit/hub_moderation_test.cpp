@@ -63,3 +63,17 @@ TEST_F(HubTest, UnbanRevokesOldSessionsForGood) {
 }  // namespace
 
 }  // namespace parley::test
+
+namespace parley::test {
+namespace {
+
+TEST_F(HubTest, OperatorPowersBelongToOneConnection) {
+    ASSERT_TRUE(hub_.connect(200, make_user(2), "other", now_).answer.ok());
+    EXPECT_EQ(code(run(2, cmd::Kick{"general", 3, ""})), Errc::forbidden);
+    hub_.grant_operator(conn(2));
+    EXPECT_TRUE(run(2, cmd::Kick{"general", 3, ""}).answer.ok());
+    EXPECT_EQ(code(hub_.handle(200, cmd::Kick{"general", 1, ""}, now_)), Errc::forbidden);
+}
+
+}  // namespace
+}  // namespace parley::test

@@ -23,6 +23,7 @@ struct GatewayOptions {
     int history_replay = 50;  // lines replayed on JOIN
     std::string server_password;  // empty: none; else PASS must give it and accounts use SASL
     bool flood_control = true;    // "Excess Flood" past a burst of lines and a steady rate
+    std::vector<std::pair<std::string, std::string>> opers;  // OPER name and password
 };
 
 // The IRC adapter: turns client lines into Service calls and renders their

@@ -1,5 +1,6 @@
 // Questions about channels and the server: TOPIC, WHO, MODE (queries), AWAY,
 // VERSION, TIME, MOTD, LUSERS.
+#include <algorithm>
 #include <ctime>
 
 #include "proto/irc/casemapping.hpp"
@@ -177,12 +178,20 @@ void Gateway::setname(Client& client, const Message& m) {
         }));
 }
 
-void Gateway::oper(Client& client, const Message&) {
-    // Parley admins are IRC operators already; there is no other way to become one.
+void Gateway::oper(Client& client, const Message& m) {
+    // Parley admins are operators already; the configured opers become admins
+    // on this connection only, for as long as it lasts.
     if (client.user && client.user->role == core::Role::admin) {
         return numeric(client, RPL_YOUREOPER, {"You are a Parley admin, and so an IRC operator"});
     }
-    numeric(client, ERR_NOOPERHOST, {"Only Parley admins are IRC operators"});
+    if (options_.opers.empty()) return numeric(client, ERR_NOOPERHOST, {"No operators are configured"});
+    bool match = std::any_of(options_.opers.begin(), options_.opers.end(), [&](const auto& oper) {
+        return oper.first == m.params[0] && oper.second == m.params[1];
+    });
+    if (!match) return numeric(client, ERR_PASSWDMISMATCH, {"Password incorrect"});
+    service_.grant_operator(client.conn);
+    numeric(client, RPL_YOUREOPER, {"You are now an IRC operator"});
+    send(client, Message{{}, client.nick, "MODE", {client.nick, "+o"}});
 }
 
 }  // namespace parley::proto::irc
