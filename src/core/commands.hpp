@@ -94,6 +94,15 @@ struct Invite {
     UserId user = 0;
     std::string user_name;
 };
+// Watch people come and go without sharing a room (IRC MONITOR).
+struct Monitor {
+    static constexpr Role required_role = Role::member;
+    enum class Action { add, remove, clear, list, status };
+    Action action = Action::status;
+    std::vector<std::string> names;
+};
+inline constexpr std::size_t max_monitored = 100;
+
 // The caller's display name (IRC SETNAME); everyone sees a `user` event.
 struct SetDisplayName {
     static constexpr Role required_role = Role::member;
@@ -115,7 +124,7 @@ struct WhoIs {
 using Command = std::variant<cmd::Join, cmd::Leave, cmd::Send, cmd::SendDm, cmd::History,
                              cmd::Typing, cmd::Block, cmd::Unblock, cmd::Kick, cmd::Ban,
                              cmd::Unban, cmd::Conversations, cmd::Members, cmd::ListRooms,
-                             cmd::WhoIs, cmd::SetDisplayName, cmd::Invite>;
+                             cmd::WhoIs, cmd::SetDisplayName, cmd::Invite, cmd::Monitor>;
 
 inline constexpr int max_history_limit = 100;
 inline constexpr int join_history_limit = 50;

@@ -54,12 +54,17 @@ struct Invited {
     UserId by = 0;
     UserId user = 0;  // who is invited (the recipient)
 };
+// A watched user came online or went offline (to the connections watching them).
+struct Watched {
+    User user;
+    bool online = false;
+};
 
 }  // namespace event
 
 using Event = std::variant<event::MessagePosted, event::Joined, event::Left, event::Typing,
                            event::Kicked, event::Banned, event::Presence, event::UserChanged,
-                           event::Invited>;
+                           event::Invited, event::Watched>;
 
 // Why the Hub ends a connection; each protocol maps it to its own close code.
 enum class CloseReason { session_ended, banned };
@@ -101,11 +106,16 @@ struct Profile {
     User user;
     std::vector<std::string> rooms;
 };
+struct Monitored {
+    std::vector<User> online;          // watched (or just added) users who are online
+    std::vector<std::string> offline;  // the others, as named
+    bool full = false;                 // some names were not added: the list is full
+};
 
 }  // namespace answer
 
 using Answer = std::variant<answer::Done, answer::Ready, answer::Joined, answer::Posted,
                             answer::History, answer::Conversations, answer::Rooms,
-                            answer::Profile>;
+                            answer::Profile, answer::Monitored>;
 
 }  // namespace parley::core

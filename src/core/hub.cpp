@@ -48,6 +48,7 @@ Outcome Hub::connect(ConnId conn, const User& user, std::string session, TimeMs 
     Outcome outcome{Answer{std::move(ready)}};
     if (!was_online) {
         outcome.effects.deliver(event::Presence{view(state), true}, everyone(conn));
+        outcome.effects.deliver(event::Watched{view(state), true}, watchers_of(state.user));
     }
     return outcome;
 }
@@ -57,13 +58,26 @@ Effects Hub::disconnect(ConnId conn) {
     auto it = conns_.find(conn);
     if (it == conns_.end()) return effects;  // already closed by the Hub
     auto user = users_.find(it->second.user);
+    for (const auto& name : it->second.watching) {
+        if (auto w = watchers_.find(name); w != watchers_.end()) {
+            w->second.erase(conn);
+            if (w->second.empty()) watchers_.erase(w);
+        }
+    }
     conns_.erase(it);
     if (user == users_.end()) return effects;
     std::erase(user->second.conns, conn);
     if (user->second.conns.empty() && !user->second.user.deleted) {
         effects.deliver(event::Presence{view(user->second), false}, everyone());
+        effects.deliver(event::Watched{view(user->second), false}, watchers_of(user->second.user));
     }
     return effects;
+}
+
+std::vector<ConnId> Hub::watchers_of(const User& user) const {
+    auto it = watchers_.find(lowercase_ascii(user.username));
+    if (it == watchers_.end()) return {};
+    return {it->second.begin(), it->second.end()};
 }
 
 void Hub::grant_operator(ConnId conn) {

@@ -84,6 +84,7 @@ private:
         UserId user = 0;
         std::string session;
         bool operator_granted = false;  // IRC OPER: admin powers on this connection only
+        std::vector<std::string> watching;  // MONITOR list, lowercase names as given
     };
     struct Caller {
         ConnId conn;
@@ -108,6 +109,7 @@ private:
     Outcome on(Caller caller, const cmd::WhoIs& c, TimeMs now);
     Outcome on(Caller caller, const cmd::SetDisplayName& c, TimeMs now);
     Outcome on(Caller caller, const cmd::Invite& c, TimeMs now);
+    Outcome on(Caller caller, const cmd::Monitor& c, TimeMs now);
 
     // Helpers shared by the handlers (hub.cpp).
     User view(const UserState& state) const;
@@ -138,6 +140,10 @@ private:
     std::map<std::string, RoomState, std::less<>> rooms_;
     std::unordered_map<ConnId, ConnState> conns_;
     std::unordered_map<std::string, UserId> ids_by_name_;  // lowercase username
+    // Lowercase name → connections watching it (MONITOR), so a name can be watched
+    // before its account exists.
+    std::unordered_map<std::string, std::set<ConnId>> watchers_;
+    std::vector<ConnId> watchers_of(const User& user) const;
     MessageId last_message_id_ = 0;
     TimeMs last_message_ts_ = 0;
 };

@@ -67,3 +67,50 @@ Outcome Hub::on(Caller caller, const cmd::Unblock& c, TimeMs /*now*/) {
 }
 
 }  // namespace parley::core
+
+namespace parley::core {
+
+Outcome Hub::on(Caller caller, const cmd::Monitor& c, TimeMs /*now*/) {
+    auto& watching = conns_.at(caller.conn).watching;
+    using Action = cmd::Monitor::Action;
+    answer::Monitored result;
+    auto report = [&](const std::string& name) {
+        auto it = ids_by_name_.find(name);
+        const auto* user = it == ids_by_name_.end() ? nullptr : live_user(it->second);
+        if (user != nullptr && !user->conns.empty()) {
+            result.online.push_back(view(*user));
+        } else {
+            result.offline.push_back(user != nullptr ? user->user.username : name);
+        }
+    };
+    if (c.action == Action::add) {
+        for (const auto& given : c.names) {
+            auto name = lowercase_ascii(given);
+            if (std::find(watching.begin(), watching.end(), name) != watching.end()) continue;
+            if (watching.size() >= cmd::max_monitored) {
+                result.full = true;
+                continue;
+            }
+            watching.push_back(name);
+            watchers_[name].insert(caller.conn);
+            report(name);
+        }
+    } else if (c.action == Action::remove || c.action == Action::clear) {
+        std::vector<std::string> removed;
+        for (const auto& given : c.action == Action::clear ? watching : c.names) {
+            removed.push_back(lowercase_ascii(given));
+        }
+        for (const auto& name : removed) {
+            std::erase(watching, name);
+            if (auto w = watchers_.find(name); w != watchers_.end()) {
+                w->second.erase(caller.conn);
+                if (w->second.empty()) watchers_.erase(w);
+            }
+        }
+    } else {
+        for (const auto& name : watching) report(name);
+    }
+    return Outcome{Answer{std::move(result)}};
+}
+
+}  // namespace parley::core

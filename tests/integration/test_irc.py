@@ -462,3 +462,25 @@ def test_configured_oper_gains_admin_powers_on_that_connection(server_factory, t
     assert ws_target.expect("kicked")["reason"] == "now I can"
     irc.close()
     ctx.close_all()
+
+
+def test_monitor_watches_people_come_and_go(irc_ctx):
+    server, make, ctx = irc_ctx
+    friend = ctx.user("friend")
+    acct = ctx.user("irc")
+    irc = registered(make, acct)
+    irc.expect("005", lambda m: "MONITOR=100" in m[3])
+    irc.send(f"MONITOR + {friend.username},nobody-yet")
+    offline = irc.expect("731")
+    assert set(offline[3][1].split(",")) == {friend.username, "nobody-yet"}
+    ws = ctx.ws(friend)
+    online = irc.expect("730")
+    assert online[3][1].startswith(friend.username + "!")
+    irc.send("MONITOR L")
+    assert friend.username in irc.expect("732")[3][1].split(",")
+    irc.expect("733")
+    ws.close()
+    assert irc.expect("731")[3][1] == friend.username
+    irc.send(f"MONITOR - {friend.username}")
+    ctx.ws(friend)
+    irc.expect_none("730", timeout=0.7)

@@ -134,3 +134,30 @@ TEST_F(HubTest, SetDisplayNameIsStoredAndAnnounced) {
 
 }  // namespace
 }  // namespace parley::test
+
+namespace parley::test {
+namespace {
+
+TEST_F(HubTest, MonitorTellsOnlyTheWatchersWhenSomeoneComesAndGoes) {
+    auto added = run(2, cmd::Monitor{cmd::Monitor::Action::add, {"USER3", "ghost"}});
+    const auto& status = std::get<answer::Monitored>(added.answer.value());
+    ASSERT_EQ(status.online.size(), 1u);
+    EXPECT_EQ(status.online[0].id, 3);
+    EXPECT_EQ(status.offline, std::vector<std::string>{"ghost"});
+    auto gone = hub_.disconnect(conn(3));
+    EXPECT_EQ(receivers<event::Watched>(gone), std::vector<ConnId>{conn(2)});
+    auto back = hub_.connect(conn(3), make_user(3), session(3), now_);
+    EXPECT_EQ(receivers<event::Watched>(back.effects), std::vector<ConnId>{conn(2)});
+    ASSERT_TRUE(run(2, cmd::Monitor{cmd::Monitor::Action::clear, {}}).answer.ok());
+    EXPECT_TRUE(receivers<event::Watched>(hub_.disconnect(conn(3))).empty());
+}
+
+TEST_F(HubTest, MonitorListIsCapped) {
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i <= cmd::max_monitored; ++i) names.push_back("n" + std::to_string(i));
+    auto outcome = run(2, cmd::Monitor{cmd::Monitor::Action::add, names});
+    EXPECT_TRUE(std::get<answer::Monitored>(outcome.answer.value()).full);
+}
+
+}  // namespace
+}  // namespace parley::test

@@ -56,6 +56,7 @@ const std::vector<Gateway::CommandSpec>& Gateway::command_table() {
         {"WHOWAS", 1, true, &Gateway::whowas},
         {"SETNAME", 1, true, &Gateway::setname},
         {"OPER", 2, true, &Gateway::oper},
+        {"MONITOR", 1, true, &Gateway::monitor},
         {"KICK", 2, true, &Gateway::kick},
         {"KILL", 1, true, &Gateway::kill},
         {"INVITE", 2, true, &Gateway::invite},

@@ -95,6 +95,9 @@ private:
     void whowas(Client& client, const Message& m);
     void setname(Client& client, const Message& m);
     void oper(Client& client, const Message& m);
+    void monitor(Client& client, const Message& m);
+    void monitored(Client& client, core::cmd::Monitor::Action action,
+                   const core::answer::Monitored& result);
 
     // draft/chathistory (irc_chathistory.cpp).
     void chathistory(Client& client, const Message& m);

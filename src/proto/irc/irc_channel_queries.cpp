@@ -195,3 +195,63 @@ void Gateway::oper(Client& client, const Message& m) {
 }
 
 }  // namespace parley::proto::irc
+
+namespace parley::proto::irc {
+
+void Gateway::monitor(Client& client, const Message& m) {
+    using Action = core::cmd::Monitor::Action;
+    const std::string& op = m.params[0];
+    Action action = op == "+" ? Action::add
+                    : op == "-" ? Action::remove
+                    : op == "C" ? Action::clear
+                    : op == "L" ? Action::list
+                                : Action::status;
+    if (op != "+" && op != "-" && op != "C" && op != "L" && op != "S") {
+        return numeric(client, ERR_UNKNOWNCOMMAND, {"MONITOR", "Use MONITOR + - C L or S"});
+    }
+    core::cmd::Monitor command{action, {}};
+    if (m.params.size() > 1) {
+        std::string list = m.params[1];
+        for (std::size_t start = 0; start <= list.size();) {
+            auto comma = list.find(',', start);
+            auto name = list.substr(start, comma == std::string::npos ? comma : comma - start);
+            if (!name.empty()) command.names.push_back(name);
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+    }
+    if ((action == Action::add || action == Action::remove) && command.names.empty()) {
+        return numeric(client, ERR_NEEDMOREPARAMS, {"MONITOR", "Name someone to watch"});
+    }
+    service_.command(client.conn, std::move(command),
+                     on_shard(client.conn, [this, action](Client& c, core::Result<core::Answer> a) {
+                         if (!a) return fail(c, a.error(), "MONITOR");
+                         monitored(c, action, std::get<core::answer::Monitored>(a.value()));
+                     }));
+}
+
+void Gateway::monitored(Client& client, core::cmd::Monitor::Action action,
+                        const core::answer::Monitored& result) {
+    using Action = core::cmd::Monitor::Action;
+    if (action == Action::remove || action == Action::clear) return;
+    std::string online, offline;
+    for (const auto& user : result.online) {
+        online += (online.empty() ? "" : ",") +
+                  (action == Action::list ? user.username
+                                          : user_prefix(user.username, options_.server_name));
+    }
+    for (const auto& name : result.offline) offline += (offline.empty() ? "" : ",") + name;
+    if (action == Action::list) {
+        std::string all = online + (online.empty() || offline.empty() ? "" : ",") + offline;
+        if (!all.empty()) numeric(client, RPL_MONLIST, {all});
+        return numeric(client, RPL_ENDOFMONLIST, {"End of MONITOR list"});
+    }
+    if (!online.empty()) numeric(client, RPL_MONONLINE, {online});
+    if (!offline.empty()) numeric(client, RPL_MONOFFLINE, {offline});
+    if (result.full) {
+        numeric(client, ERR_MONLISTFULL,
+                {std::to_string(core::cmd::max_monitored), "*", "Monitor list is full."});
+    }
+}
+
+}  // namespace parley::proto::irc

@@ -79,6 +79,14 @@ struct IrcWire::Spelling {
         return serialize(Message{{}, wire.prefix(e.by), "INVITE",
                                  {wire.name(e.user), channel_of_room(e.room)}});
     }
+    std::string operator()(const event::Watched& e) const {
+        // Shared by every watcher, so the target is "*" rather than each one's nick.
+        if (e.online) {
+            return serialize(Message{{}, wire.server_name_, "730",
+                                     {"*", user_prefix(e.user.username, wire.server_name_)}});
+        }
+        return serialize(Message{{}, wire.server_name_, "731", {"*", e.user.username}});
+    }
     std::string operator()(const event::UserChanged& e) const {
         if (!has(variant::setname)) return {};
         return serialize(Message{{}, user_prefix(e.user.username, wire.server_name_), "SETNAME",

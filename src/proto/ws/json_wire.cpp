@@ -38,6 +38,9 @@ json::object encode(const event::Presence& e) {
 json::object encode(const event::Invited& e) {
     return {{"type", "invited"}, {"room", e.room}, {"by", e.by}};
 }
+json::object encode(const event::Watched& e) {
+    return {{"type", "watched"}, {"user", user_json(e.user)}, {"online", e.online}};
+}
 json::object encode(const event::UserChanged& e) {
     return {{"type", "user"}, {"user", user_json(e.user)}};
 }
@@ -77,6 +80,12 @@ void fill(json::object& out, const answer::Profile& a) {
     json::array rooms;
     for (const auto& room : a.rooms) rooms.push_back(json::value(room));
     out["rooms"] = std::move(rooms);
+}
+void fill(json::object& out, const answer::Monitored& a) {
+    out["online"] = users_json(a.online);
+    json::array offline;
+    for (const auto& name : a.offline) offline.push_back(json::value(name));
+    out["offline"] = std::move(offline);
 }
 void fill(json::object& out, const answer::Conversations& a) {
     json::array conversations;
