@@ -56,10 +56,16 @@ struct Typing {
 struct Block {
     static constexpr Role required_role = Role::member;
     UserId user = 0;
+    std::string user_name;
 };
 struct Unblock {
     static constexpr Role required_role = Role::member;
     UserId user = 0;
+    std::string user_name;
+};
+// The caller's block list (IRC SILENCE), answered as Monitored's `online` users.
+struct ListBlocks {
+    static constexpr Role required_role = Role::member;
 };
 struct Kick {
     static constexpr Role required_role = Role::admin;
@@ -124,7 +130,8 @@ struct WhoIs {
 using Command = std::variant<cmd::Join, cmd::Leave, cmd::Send, cmd::SendDm, cmd::History,
                              cmd::Typing, cmd::Block, cmd::Unblock, cmd::Kick, cmd::Ban,
                              cmd::Unban, cmd::Conversations, cmd::Members, cmd::ListRooms,
-                             cmd::WhoIs, cmd::SetDisplayName, cmd::Invite, cmd::Monitor>;
+                             cmd::WhoIs, cmd::SetDisplayName, cmd::Invite, cmd::Monitor,
+                             cmd::ListBlocks>;
 
 inline constexpr int max_history_limit = 100;
 inline constexpr int join_history_limit = 50;

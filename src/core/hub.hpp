@@ -110,6 +110,7 @@ private:
     Outcome on(Caller caller, const cmd::SetDisplayName& c, TimeMs now);
     Outcome on(Caller caller, const cmd::Invite& c, TimeMs now);
     Outcome on(Caller caller, const cmd::Monitor& c, TimeMs now);
+    Outcome on(Caller caller, const cmd::ListBlocks& c, TimeMs now);
 
     // Helpers shared by the handlers (hub.cpp).
     User view(const UserState& state) const;

@@ -1,4 +1,6 @@
 // Person-to-person commands: direct messages and blocking.
+#include <algorithm>
+
 #include "core/hub.hpp"
 #include "core/validation.hpp"
 
@@ -47,21 +49,35 @@ Outcome Hub::on(Caller caller, const cmd::SetDisplayName& c, TimeMs /*now*/) {
 }
 
 Outcome Hub::on(Caller caller, const cmd::Block& c, TimeMs /*now*/) {
-    if (live_user(c.user) == nullptr) return Error{Errc::not_found, "There is no such user."};
+    auto* blocked = target(c.user, c.user_name);
+    if (blocked == nullptr) return Error{Errc::not_found, "There is no such user."};
     UserId blocker = caller.state.user.id;
-    if (c.user == blocker) return Error{Errc::bad_request, "You can't block yourself."};
+    UserId user = blocked->user.id;
+    if (user == blocker) return Error{Errc::bad_request, "You can't block yourself."};
     Outcome outcome{Answer{answer::Done{}}};
-    if (caller.state.blocks.insert(c.user).second) {
-        outcome.effects.persist.push_back(op::AddBlock{blocker, c.user});
+    if (caller.state.blocks.insert(user).second) {
+        outcome.effects.persist.push_back(op::AddBlock{blocker, user});
     }
     return outcome;
 }
 
+Outcome Hub::on(Caller caller, const cmd::ListBlocks& /*c*/, TimeMs /*now*/) {
+    answer::Monitored list;
+    for (UserId id : caller.state.blocks) {
+        if (const auto* user = live_user(id)) list.online.push_back(view(*user));
+    }
+    std::sort(list.online.begin(), list.online.end(),
+              [](const User& a, const User& b) { return a.id < b.id; });
+    return Outcome{Answer{std::move(list)}};
+}
+
 Outcome Hub::on(Caller caller, const cmd::Unblock& c, TimeMs /*now*/) {
-    if (live_user(c.user) == nullptr) return Error{Errc::not_found, "There is no such user."};
+    auto* unblocked = target(c.user, c.user_name);
+    if (unblocked == nullptr) return Error{Errc::not_found, "There is no such user."};
+    UserId user = unblocked->user.id;
     Outcome outcome{Answer{answer::Done{}}};
-    if (caller.state.blocks.erase(c.user) > 0) {
-        outcome.effects.persist.push_back(op::RemoveBlock{caller.state.user.id, c.user});
+    if (caller.state.blocks.erase(user) > 0) {
+        outcome.effects.persist.push_back(op::RemoveBlock{caller.state.user.id, user});
     }
     return outcome;
 }

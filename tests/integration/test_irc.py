@@ -484,3 +484,25 @@ def test_monitor_watches_people_come_and_go(irc_ctx):
     irc.send(f"MONITOR - {friend.username}")
     ctx.ws(friend)
     irc.expect_none("730", timeout=0.7)
+
+
+def test_silence_is_the_same_list_as_web_blocks(irc_ctx):
+    server, make, ctx = irc_ctx
+    pest, ws_pest = ctx.online("pest")
+    acct = ctx.user("irc")
+    irc = registered(make, acct)
+    irc.send(f"SILENCE +{pest.username}")
+    irc.expect("SILENCE", lambda m: m[3][0] == f"+{pest.username}!*@*")
+    ws_pest.ok("send", room="general", text="can you hear me")
+    ws_pest.err("send_dm", "blocked", to=acct.id, text="psst")
+    irc.expect_none("PRIVMSG", timeout=0.5)
+    me = ctx.ws(acct)          # the web sees the same list
+    assert me.ready["blocked"] == [pest.id]
+    irc.send("SILENCE")
+    assert irc.expect("271")[3][1] == f"{pest.username}!*@*"
+    irc.expect("272")
+    me.ok("unblock", user_id=pest.id)
+    irc.send("SILENCE")
+    irc.expect("272")
+    ws_pest.ok("send", room="general", text="now?")
+    irc.expect("PRIVMSG", lambda m: m[3][1] == "now?")

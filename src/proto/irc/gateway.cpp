@@ -11,11 +11,12 @@ namespace {
 
 // What this gateway implements, so what it offers in CAP LS.
 CapSet offered() {
-    // multi-prefix holds trivially: a member has at most one prefix (@ for admins).
+    // multi-prefix holds trivially: a member has at most one prefix (@ for admins);
+    // so does account-notify: a user's account is their nick and never changes.
     return CapSet{Cap::Sasl,        Cap::ServerTime,      Cap::MessageTags, Cap::ExtendedJoin,
                   Cap::AwayNotify,  Cap::AccountTag,      Cap::EchoMessage, Cap::MultiPrefix,
                   Cap::UserhostInNames, Cap::Batch, Cap::Chathistory, Cap::Setname,
-                  Cap::AccountRegistration};
+                  Cap::AccountRegistration, Cap::AccountNotify};
 }
 
 }  // namespace
@@ -60,6 +61,7 @@ const std::vector<Gateway::CommandSpec>& Gateway::command_table() {
         {"KICK", 2, true, &Gateway::kick},
         {"KILL", 1, true, &Gateway::kill},
         {"INVITE", 2, true, &Gateway::invite},
+        {"SILENCE", 0, true, &Gateway::silence},
     };
     return table;
 }

@@ -109,6 +109,7 @@ private:
     void ban_mask(Client& client, const Message& m);
     void kill(Client& client, const Message& m);
     void invite(Client& client, const Message& m);
+    void silence(Client& client, const Message& m);
     void send_names(Client& client, const core::answer::Joined& joined);
 
     bool flooding(Client& client);

@@ -92,3 +92,35 @@ void Gateway::invite(Client& client, const Message& m) {
 }
 
 }  // namespace parley::proto::irc
+
+namespace parley::proto::irc {
+
+void Gateway::silence(Client& client, const Message& m) {
+    // SILENCE and the web's block list are one list: both are Parley blocks.
+    if (m.params.empty()) {
+        return service_.command(
+            client.conn, core::cmd::ListBlocks{},
+            on_shard(client.conn, [this](Client& c, core::Result<core::Answer> a) {
+                if (a) {
+                    for (const auto& user : std::get<core::answer::Monitored>(a.value()).online) {
+                        numeric(c, RPL_SILELIST, {user.username + "!*@*"});
+                    }
+                }
+                numeric(c, RPL_ENDOFSILELIST, {"End of Silence List"});
+            }));
+    }
+    const std::string& change = m.params[0];
+    bool add = change.front() != '-';
+    std::string nick = nick_of_mask(change.front() == '+' || change.front() == '-' ? change.substr(1)
+                                                                                    : change);
+    core::Command command = add ? core::Command{core::cmd::Block{0, nick}}
+                                : core::Command{core::cmd::Unblock{0, nick}};
+    service_.command(client.conn, std::move(command),
+                     on_shard(client.conn, [this, add, nick](Client& c, core::Result<core::Answer> a) {
+                         if (!a) return fail(c, a.error(), nick);
+                         send(c, Message{{}, user_prefix(c.nick, options_.server_name), "SILENCE",
+                                         {std::string(add ? "+" : "-") + nick + "!*@*"}});
+                     }));
+}
+
+}  // namespace parley::proto::irc

@@ -198,7 +198,7 @@ void Gateway::welcome(Client& client) {
     numeric(client, RPL_ISUPPORT,
             {"CASEMAPPING=ascii", "CHANTYPES=#", "CHANMODES=b,,,nt", "PREFIX=(o)@",
              "NETWORK=" + options_.network, "NICKLEN=32", "CHANNELLEN=51", "TOPICLEN=390",
-             "CHATHISTORY=100", "MSGREFTYPES=msgid", "MONITOR=100",
+             "CHATHISTORY=100", "MSGREFTYPES=msgid", "MONITOR=100", "SILENCE",
              "are supported by this server"});
     motd(client, Message{});
     service_.set_variant(client.conn, variant_of(client.caps.enabled, true));

@@ -21,6 +21,8 @@ inline constexpr int RPL_ISUPPORT = 5;
 
 // Replies.
 inline constexpr int RPL_UMODEIS = 221;
+inline constexpr int RPL_SILELIST = 271;
+inline constexpr int RPL_ENDOFSILELIST = 272;
 inline constexpr int RPL_LUSERCLIENT = 251;
 inline constexpr int RPL_LUSEROP = 252;
 inline constexpr int RPL_LUSERUNKNOWN = 253;
