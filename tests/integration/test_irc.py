@@ -506,3 +506,24 @@ def test_silence_is_the_same_list_as_web_blocks(irc_ctx):
     irc.expect("272")
     ws_pest.ok("send", room="general", text="now?")
     irc.expect("PRIVMSG", lambda m: m[3][1] == "now?")
+
+
+def test_labeled_responses(irc_ctx):
+    server, make, ctx = irc_ctx
+    acct = ctx.user("irc")
+    irc = make()
+    irc.register_sasl(acct.username, acct.password, caps=("sasl", "labeled-response", "batch"))
+    irc.expect("366")
+    irc.send("@label=p1 PING :x")
+    pong = irc.expect("PONG")
+    assert pong[0]["label"] == "p1"
+    irc.send("@label=m1 PRIVMSG #general :no echo, so only an ACK")
+    assert irc.expect("ACK")[0]["label"] == "m1"
+    room = unique_room("lab")
+    irc.send(f"@label=j1 JOIN #{room}")
+    start = irc.expect("BATCH", lambda m: m[0].get("label") == "j1")
+    assert start[3][1] == "labeled-response"
+    ref = start[3][0][1:]
+    join = irc.expect("JOIN", lambda m: m[0].get("batch") == ref)
+    assert join[3][0] == f"#{room}"
+    irc.expect("BATCH", lambda m: m[3][0] == "-" + ref)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -10,6 +11,7 @@
 #include "core/rate_limiter.hpp"
 #include "net/connection.hpp"
 #include "proto/irc/cap_negotiation.hpp"
+#include "proto/irc/message.hpp"
 
 namespace parley::proto::irc {
 
@@ -32,6 +34,14 @@ struct Client {
     bool quitting = false;
     bool server_password_ok = false;
     unsigned batches = 0;  // batch references handed out
+    // labeled-response: the label whose replies are being collected now, and
+    // per label the replies so far and the service answers still to come.
+    struct Labeled {
+        std::vector<Message> replies;
+        int pending = 0;
+    };
+    std::string active_label;
+    std::map<std::string, Labeled> labels;
     core::TokenBucket lines;  // flood control
 };
 

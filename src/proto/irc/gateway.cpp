@@ -16,7 +16,7 @@ CapSet offered() {
     return CapSet{Cap::Sasl,        Cap::ServerTime,      Cap::MessageTags, Cap::ExtendedJoin,
                   Cap::AwayNotify,  Cap::AccountTag,      Cap::EchoMessage, Cap::MultiPrefix,
                   Cap::UserhostInNames, Cap::Batch, Cap::Chathistory, Cap::Setname,
-                  Cap::AccountRegistration, Cap::AccountNotify};
+                  Cap::AccountRegistration, Cap::AccountNotify, Cap::LabeledResponse};
 }
 
 }  // namespace
@@ -129,20 +129,59 @@ void Gateway::on_line(net::ConnId connection, std::string line) {
     if (message->params.size() < spec->min_params) {
         return numeric(*client, ERR_NEEDMOREPARAMS, {message->command, "Not enough parameters"});
     }
+    const std::string* label = find_tag(*message, "label");
+    if (label == nullptr || !client->caps.enabled.has(Cap::LabeledResponse) || label->empty()) {
+        return (this->*(spec->handle))(*client, *message);
+    }
+    // Replies to a labeled command are collected, then sent tagged (or batched)
+    // once the last service answer for it is in.
+    std::string tag = *label;
+    client->labels[tag];
+    client->active_label = tag;
     (this->*(spec->handle))(*client, *message);
+    client->active_label.clear();
+    finish_label(*client, tag);
 }
 
 void Gateway::send(Client& client, const Message& message) {
-    if (auto* connection = shards_.find(client.conn)) {
-        connection->send(net::make_frame(serialize(message)));
-    }
+    send(client, std::vector<Message>{message});
 }
 
 void Gateway::send(Client& client, const std::vector<Message>& messages) {
+    if (!client.active_label.empty()) {
+        auto& replies = client.labels[client.active_label].replies;
+        replies.insert(replies.end(), messages.begin(), messages.end());
+        return;
+    }
+    write(client, messages);
+}
+
+void Gateway::write(Client& client, const std::vector<Message>& messages) {
     std::string bytes;
     for (const auto& message : messages) bytes += serialize(message);
     if (bytes.empty()) return;
     if (auto* connection = shards_.find(client.conn)) connection->send(net::make_frame(std::move(bytes)));
+}
+
+void Gateway::finish_label(Client& client, const std::string& label) {
+    auto it = client.labels.find(label);
+    if (it == client.labels.end() || it->second.pending > 0) return;
+    auto replies = std::move(it->second.replies);
+    client.labels.erase(it);
+    const Tag tag{"label", label};
+    if (replies.empty()) return write(client, {Message{{tag}, options_.server_name, "ACK", {}}});
+    if (replies.size() == 1) {
+        replies[0].tags.insert(replies[0].tags.begin(), tag);
+        return write(client, replies);
+    }
+    std::string ref = "l" + std::to_string(++client.batches);
+    std::vector<Message> out{Message{{tag}, options_.server_name, "BATCH", {"+" + ref, "labeled-response"}}};
+    for (auto& reply : replies) {
+        reply.tags.insert(reply.tags.begin(), Tag{"batch", ref});
+        out.push_back(std::move(reply));
+    }
+    out.push_back(Message{{}, options_.server_name, "BATCH", {"-" + ref}});
+    write(client, out);
 }
 
 void Gateway::numeric(Client& client, int code, std::vector<std::string> params) {
@@ -151,9 +190,23 @@ void Gateway::numeric(Client& client, int code, std::vector<std::string> params)
 
 core::Service::Reply Gateway::on_shard(
     net::ConnId conn, std::function<void(Client&, core::Result<core::Answer>)> then) {
-    return [this, conn, then = std::move(then)](core::Result<core::Answer> answer) {
-        shards_.post(net::Shards::shard_of(conn), [this, conn, then, answer = std::move(answer)] {
-            if (auto* client = find(conn)) then(*client, answer);
+    // Created while a command is handled on the shard: the answer belongs to its label, if any.
+    std::string label;
+    if (auto* client = find(conn); client != nullptr && !client->active_label.empty()) {
+        label = client->active_label;
+        ++client->labels[label].pending;
+    }
+    return [this, conn, label, then = std::move(then)](core::Result<core::Answer> answer) {
+        shards_.post(net::Shards::shard_of(conn), [this, conn, label, then,
+                                                   answer = std::move(answer)] {
+            auto* client = find(conn);
+            if (client == nullptr) return;
+            if (label.empty()) return then(*client, answer);
+            client->active_label = label;
+            then(*client, answer);
+            client->active_label.clear();
+            --client->labels[label].pending;
+            finish_label(*client, label);
         });
     };
 }
@@ -177,7 +230,7 @@ void Gateway::fail(Client& client, const core::Error& error, const std::string& 
 
 void Gateway::close(Client& client, const std::string& reason) {
     client.quitting = true;
-    send(client, Message{{}, {}, "ERROR", {reason}});
+    write(client, {Message{{}, {}, "ERROR", {reason}}});  // never held back by a label
     if (auto* connection = shards_.find(client.conn)) connection->close(0, reason);
 }
 

@@ -52,6 +52,9 @@ private:
     void send(Client& client, const Message& message);
     void send(Client& client, const std::vector<Message>& messages);
     void numeric(Client& client, int code, std::vector<std::string> params);
+    // Straight to the socket, past any label being collected.
+    void write(Client& client, const std::vector<Message>& messages);
+    void finish_label(Client& client, const std::string& label);
     // Runs `then` on the client's shard with the service's answer, if the client is still there.
     core::Service::Reply on_shard(net::ConnId conn,
                                   std::function<void(Client&, core::Result<core::Answer>)> then);
