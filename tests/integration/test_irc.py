@@ -352,6 +352,10 @@ def test_chathistory_pages_by_msgid_in_a_batch(irc_ctx):
     irc.send(f"CHATHISTORY AFTER #{room} msgid={ids[4]} 10")
     irc.expect("BATCH", lambda m: m[3][0].startswith("+"))
     assert irc.expect("PRIVMSG")[3][1] == "m5"
+    irc.send(f"CHATHISTORY BETWEEN #{room} msgid={ids[4]} msgid={ids[0]} 10")
+    ref = irc.expect("BATCH", lambda m: m[3][0].startswith("+"))[3][0][1:]
+    assert [irc.expect("PRIVMSG")[3][1] for _ in range(3)] == ["m1", "m2", "m3"]
+    irc.expect("BATCH", lambda m: m[3][0] == "-" + ref)
     irc.send(f"CHATHISTORY AROUND #{room} msgid={ids[2]} 10")
     assert irc.expect("FAIL")[3][:2] == ["CHATHISTORY", "INVALID_PARAMS"]
     ws.ok("send_dm", to=acct.id, text="dm one")

@@ -31,12 +31,17 @@ void Gateway::chathistory(Client& client, const Message& m) {
     const std::string subcommand = m.params[0];
     const std::string target = m.params[1];
     auto ref = message_ref(m.params[2]);
-    int limit = 50;
-    if (m.params.size() > 3) limit = std::atoi(m.params[3].c_str());
-    if (!ref || limit <= 0 || (subcommand != "LATEST" && subcommand != "BEFORE" && subcommand != "AFTER") ||
-        (subcommand != "LATEST" && *ref == 0)) {
+    // BETWEEN has a second reference before its limit.
+    bool between = subcommand == "BETWEEN";
+    auto end = between && m.params.size() > 3 ? message_ref(m.params[3]) : std::optional<core::MessageId>{};
+    std::size_t limit_at = between ? 4 : 3;
+    int limit = m.params.size() > limit_at ? std::atoi(m.params[limit_at].c_str()) : 50;
+    bool known = subcommand == "LATEST" || subcommand == "BEFORE" || subcommand == "AFTER" || between;
+    if (!known || !ref || limit <= 0 || (subcommand != "LATEST" && *ref == 0) ||
+        (between && (!end || *end == 0))) {
         return send(client, fail_reply("INVALID_PARAMS", subcommand,
-                                 "Use LATEST, BEFORE or AFTER with msgid= references and a limit"));
+                                       "Use LATEST, BEFORE, AFTER or BETWEEN with msgid= "
+                                       "references and a limit"));
     }
     core::cmd::History query;
     if (is_channel(target)) {
@@ -49,6 +54,10 @@ void Gateway::chathistory(Client& client, const Message& m) {
     query.limit = limit;
     if (subcommand == "BEFORE") query.before = *ref;
     if (subcommand == "AFTER") query.after = *ref;
+    if (between) {  // either order, oldest first
+        query.after = std::min(*ref, *end);
+        query.before = std::max(*ref, *end);
+    }
     core::MessageId newer_than = subcommand == "LATEST" ? *ref : 0;
     service_.command(client.conn, std::move(query),
                      on_shard(client.conn, [this, target, newer_than, subcommand](
