@@ -159,6 +159,8 @@ def test_ping_and_unknown_command(irc_ctx):
     assert irc.expect("PONG")[3][-1] == "abc"
     irc.send("FROBNICATE x")
     irc.expect("421")
+    irc.send("PRIVMSG #general :")
+    irc.expect("412")
     irc.send("PRIVMSG #general :" + "x" * 600)
     irc.expect("417")
 

@@ -146,6 +146,7 @@ void Gateway::privmsg(Client& client, const Message& m) {
     const std::string& target = m.params[0];
     const std::string& text = m.params[1];
     bool notice = m.command == "NOTICE";  // NOTICE never gets an error reply
+    if (text.empty()) return notice ? void() : numeric(client, ERR_NOTEXTTOSEND, {"No text to send"});
     core::Command command;
     if (is_channel(target)) {
         auto room = room_of_channel(target);
