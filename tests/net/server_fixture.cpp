@@ -27,13 +27,7 @@ std::vector<HttpRequest> FakeHttp::requests() const {
 }
 
 void FakeWs::on_open(std::shared_ptr<Connection> connection, const PeerInfo& peer) {
-    std::lock_guard lock(mutex_);
-    ConnId id = connection->id();
-    if (shards_.find(id) != connection.get()) registry_consistent_ = false;
-    opened_.push_back(id);
-    connections_[id] = std::move(connection);
-    last_peer_ = peer.address;
-    changed_.notify_all();
+    track_open(std::move(connection), peer);
 }
 
 void FakeWs::on_text(ConnId id, std::string text) {
@@ -47,7 +41,7 @@ void FakeWs::on_text(ConnId id, std::string text) {
         connection->close(4003, "banned");
         connection->send(make_frame("after close"));  // ignored
     } else if (text == "find") {
-        connection->send(make_frame(shards_.find(id) == connection.get() ? "found" : "missing"));
+        connection->send(make_frame(shards().find(id) == connection.get() ? "found" : "missing"));
     } else if (text == "flood") {
         flood(id, connection, make_frame(std::string(16 * 1024, 'x')), 1 << 16);
     } else {
@@ -55,68 +49,12 @@ void FakeWs::on_text(ConnId id, std::string text) {
     }
 }
 
-void FakeWs::on_close(ConnId id) {
-    std::lock_guard lock(mutex_);
-    if (shards_.find(id) != nullptr) registry_consistent_ = false;
-    ++close_counts_[id];
-    connections_.erase(id);
-    changed_.notify_all();
-}
-
-// One frame per task, so the writer gets to run between them and only a reader
-// that does not keep up lets the queue grow.
-void FakeWs::flood(ConnId id, std::shared_ptr<Connection> connection, Frame frame, int left) {
-    if (left == 0 || closed(id)) return;
-    connection->send(frame);
-    shards_.post(Shards::shard_of(id),
-                 [this, id, connection, frame, left] { flood(id, connection, frame, left - 1); });
-}
-
-bool FakeWs::closed(ConnId id) const {
-    std::lock_guard lock(mutex_);
-    return close_counts_.contains(id);
-}
-
-std::vector<ConnId> FakeWs::wait_opened(std::size_t count, std::chrono::milliseconds timeout) {
-    std::unique_lock lock(mutex_);
-    changed_.wait_for(lock, timeout, [&] { return opened_.size() >= count; });
-    return opened_;
-}
-
-bool FakeWs::wait_closed(ConnId id, std::chrono::milliseconds timeout) {
-    std::unique_lock lock(mutex_);
-    return changed_.wait_for(lock, timeout, [&] { return close_counts_.contains(id); });
-}
-
-std::shared_ptr<Connection> FakeWs::connection(ConnId id) const {
-    std::lock_guard lock(mutex_);
-    auto found = connections_.find(id);
-    return found == connections_.end() ? nullptr : found->second;
-}
-
-int FakeWs::close_count(ConnId id) const {
-    std::lock_guard lock(mutex_);
-    auto found = close_counts_.find(id);
-    return found == close_counts_.end() ? 0 : found->second;
-}
-
-bool FakeWs::registry_consistent() const {
-    std::lock_guard lock(mutex_);
-    return registry_consistent_;
-}
-
-std::string FakeWs::last_peer() const {
-    std::lock_guard lock(mutex_);
-    return last_peer_;
-}
+void FakeWs::on_close(ConnId id) { track_close(id); }
 
 ServerFixture::ServerFixture(ServerOptions options) {
     options.host = "127.0.0.1";
     options.port = 0;
-    options.log = [this](std::string_view line) {
-        std::lock_guard lock(log_mutex);
-        log_lines.emplace_back(line);
-    };
+    options.log = log.sink();
     server = std::make_unique<HttpServer>(shards, http, ws, std::move(options));
     server->start();
     shards.start();
@@ -127,14 +65,6 @@ ServerFixture::~ServerFixture() {
     server->stop();
     shards.stop();
     shards.join();
-}
-
-bool ServerFixture::logged(std::string_view needle) const {
-    std::lock_guard lock(log_mutex);
-    for (const auto& line : log_lines) {
-        if (line.find(needle) != std::string::npos) return true;
-    }
-    return false;
 }
 
 }  // namespace parley::net::testing

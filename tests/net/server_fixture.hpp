@@ -1,21 +1,19 @@
 // Fake handlers and a running server for the net tests.
 #pragma once
 
-#include <chrono>
-#include <condition_variable>
-#include <map>
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <mutex>
-#include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <thread>
 #include <vector>
 
+#include "fake_connections.hpp"
+#include "log_capture.hpp"
 #include "net/http_server.hpp"
 #include "net/shards.hpp"
-#include "test_client.hpp"
 
 namespace parley::net::testing {
 
@@ -41,35 +39,13 @@ private:
 //   "ban"   "one", "two", "three", then close(4003, "banned")
 //   "find"  "found" when Shards::find returns this connection
 //   "flood" 16 KiB frames, one per task, until the connection closes
-class FakeWs final : public WsHandler {
+class FakeWs final : public WsHandler, public FakeConnections {
 public:
-    explicit FakeWs(Shards& shards) : shards_(shards) {}
+    explicit FakeWs(Shards& shards) : FakeConnections(shards) {}
 
     void on_open(std::shared_ptr<Connection> connection, const PeerInfo& peer) override;
     void on_text(ConnId id, std::string text) override;
     void on_close(ConnId id) override;
-
-    // Waits until `count` connections have opened; returns their ids in order.
-    std::vector<ConnId> wait_opened(std::size_t count,
-                                    std::chrono::milliseconds timeout = io_timeout);
-    bool wait_closed(ConnId id, std::chrono::milliseconds timeout = io_timeout);
-    std::shared_ptr<Connection> connection(ConnId id) const;
-    int close_count(ConnId id) const;
-    bool registry_consistent() const;
-    std::string last_peer() const;
-
-private:
-    void flood(ConnId id, std::shared_ptr<Connection> connection, Frame frame, int left);
-    bool closed(ConnId id) const;
-
-    Shards& shards_;
-    mutable std::mutex mutex_;
-    std::condition_variable changed_;
-    std::vector<ConnId> opened_;
-    std::map<ConnId, std::shared_ptr<Connection>> connections_;
-    std::map<ConnId, int> close_counts_;
-    bool registry_consistent_ = true;
-    std::string last_peer_;
 };
 
 // Shards(2) and an HttpServer on 127.0.0.1, port 0, with the fakes above.
@@ -79,10 +55,9 @@ public:
     ~ServerFixture();
 
     std::string address() const { return server->local_address(); }
-    bool logged(std::string_view needle) const;
+    bool logged(std::string_view needle) const { return log.logged(needle); }
 
-    mutable std::mutex log_mutex;
-    std::vector<std::string> log_lines;
+    LogCapture log;
     Shards shards{2};
     FakeHttp http;
     FakeWs ws{shards};

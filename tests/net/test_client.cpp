@@ -67,6 +67,23 @@ std::string lowercase(std::string text) {
     return text;
 }
 
+// Reads and discards until the peer ends the connection: true when it did within
+// the timeout. `impl` is a client's Impl, whose run() bounds each read.
+template <typename Impl, typename Stream>
+bool read_until_closed(Impl& impl, Stream& stream, std::chrono::milliseconds timeout) {
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    std::array<char, 4096> sink;
+    for (;;) {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) return false;
+        auto result = impl.run(
+            [&](auto handler) { stream.async_read_some(asio::buffer(sink), handler); }, left);
+        if (!result) return false;
+        if (*result) return *result == asio::error::eof || *result == asio::error::connection_reset;
+    }
+}
+
 }  // namespace
 
 std::string HttpReply::header(std::string_view name) const {
@@ -140,18 +157,7 @@ HttpReply HttpClient::read_reply() {
 }
 
 bool HttpClient::closed_by_server(std::chrono::milliseconds timeout) {
-    auto deadline = std::chrono::steady_clock::now() + timeout;
-    std::array<char, 4096> sink;
-    for (;;) {
-        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-            deadline - std::chrono::steady_clock::now());
-        if (left.count() <= 0) return false;
-        auto result = impl_->run(
-            [&](auto handler) { impl_->stream.async_read_some(asio::buffer(sink), handler); },
-            left);
-        if (!result) return false;
-        if (*result) return *result == asio::error::eof || *result == asio::error::connection_reset;
-    }
+    return read_until_closed(*impl_, impl_->stream, timeout);
 }
 
 struct WsClient::Impl {
@@ -295,18 +301,7 @@ std::optional<std::string> LineClient::read_line(std::chrono::milliseconds timeo
 
 bool LineClient::closed_by_server(std::chrono::milliseconds timeout) {
     if (impl_->ended) return true;
-    auto deadline = std::chrono::steady_clock::now() + timeout;
-    std::array<char, 4096> sink;
-    for (;;) {
-        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-            deadline - std::chrono::steady_clock::now());
-        if (left.count() <= 0) return false;
-        auto result = impl_->run(
-            [&](auto handler) { impl_->socket.async_read_some(asio::buffer(sink), handler); },
-            left);
-        if (!result) return false;
-        if (*result) return *result == asio::error::eof || *result == asio::error::connection_reset;
-    }
+    return read_until_closed(*impl_, impl_->socket, timeout);
 }
 
 }  // namespace parley::net::testing
