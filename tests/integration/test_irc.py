@@ -533,3 +533,20 @@ def test_labeled_responses(irc_ctx):
     join = irc.expect("JOIN", lambda m: m[0].get("batch") == ref)
     assert join[3][0] == f"#{room}"
     irc.expect("BATCH", lambda m: m[3][0] == "-" + ref)
+
+
+def test_typing_both_ways(irc_ctx):
+    server, make, ctx = irc_ctx
+    web, ws = ctx.online("web")
+    acct = ctx.user("irc")
+    irc = make()
+    irc.register_sasl(acct.username, acct.password, caps=("sasl", "message-tags"))
+    irc.expect("366")
+    irc.send("@+typing=active TAGMSG #general")
+    got = ws.expect("typing")
+    assert got["room"] == "general" and got["user_id"] == acct.id
+    irc.send("@+typing=done TAGMSG #general")
+    irc.expect_none("421", timeout=0.5)
+    ws.ok("typing", room="general")
+    tag = irc.expect("TAGMSG")
+    assert tag[0]["+typing"] == "active" and tag[3][0] == "#general"

@@ -43,6 +43,7 @@ const std::vector<Gateway::CommandSpec>& Gateway::command_table() {
         {"PART", 1, true, &Gateway::part},
         {"PRIVMSG", 2, true, &Gateway::privmsg},
         {"NOTICE", 2, true, &Gateway::privmsg},
+        {"TAGMSG", 1, true, &Gateway::tagmsg},
         {"NAMES", 1, true, &Gateway::names},
         {"TOPIC", 1, true, &Gateway::topic},
         {"WHO", 1, true, &Gateway::who},

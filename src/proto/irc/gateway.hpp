@@ -80,6 +80,7 @@ private:
     void join(Client& client, const Message& m);
     void part(Client& client, const Message& m);
     void privmsg(Client& client, const Message& m);
+    void tagmsg(Client& client, const Message& m);
     void names(Client& client, const Message& m);
     void joined(Client& client, const core::answer::Joined& joined);
 

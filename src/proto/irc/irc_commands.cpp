@@ -172,3 +172,18 @@ void Gateway::privmsg(Client& client, const Message& m) {
 }
 
 }  // namespace parley::proto::irc
+
+namespace parley::proto::irc {
+
+void Gateway::tagmsg(Client& client, const Message& m) {
+    // Only the typing notice means something to Parley; other client tags have
+    // nowhere to go, so they are dropped without an error.
+    const std::string* typing = find_tag(m, "+typing");
+    if (typing == nullptr || *typing != "active" || !is_channel(m.params[0])) return;
+    auto room = room_of_channel(m.params[0]);
+    if (!room) return;
+    service_.command(client.conn, core::cmd::Typing{*room},
+                     on_shard(client.conn, [](Client&, core::Result<core::Answer>) {}));
+}
+
+}  // namespace parley::proto::irc
