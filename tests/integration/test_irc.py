@@ -28,6 +28,14 @@ def irc_ctx(irc_server):
     ctx.close_all()
 
 
+def registered(make, acct):
+    """Signed in with PASS, with general joined (its NAMES done)."""
+    irc = make()
+    irc.register_pass(acct.username, acct.password)
+    irc.expect("366")
+    return irc
+
+
 def test_pass_login_welcomes_and_joins_the_accounts_rooms(irc_ctx):
     server, make, ctx = irc_ctx
     acct = ctx.user("ircp")
@@ -72,9 +80,7 @@ def test_messages_flow_both_ways_between_irc_and_web(irc_ctx):
     server, make, ctx = irc_ctx
     web, ws = ctx.online("web")
     acct = ctx.user("irc")
-    irc = make()
-    irc.register_pass(acct.username, acct.password)
-    irc.expect("366")
+    irc = registered(make, acct)
     irc.send("PRIVMSG #general :hello from irc")
     got = ws.expect("message", lambda f: f["message"]["text"] == "hello from irc")
     assert got["message"]["from"] == acct.id and got["message"]["room"] == "general"
@@ -87,9 +93,7 @@ def test_line_breaks_from_the_web_never_inject_irc_lines(irc_ctx):
     server, make, ctx = irc_ctx
     web, ws = ctx.online("web")
     acct = ctx.user("irc")
-    irc = make()
-    irc.register_pass(acct.username, acct.password)
-    irc.expect("366")
+    irc = registered(make, acct)
     ws.ok("send", room="general", text="first\r\nQUIT :gotcha\nsecond")
     texts = [irc.expect("PRIVMSG")[3][1] for _ in range(3)]
     assert texts == ["first", "QUIT :gotcha", "second"]
@@ -99,8 +103,7 @@ def test_direct_messages_both_ways(irc_ctx):
     server, make, ctx = irc_ctx
     web, ws = ctx.online("web")
     acct = ctx.user("irc")
-    irc = make()
-    irc.register_pass(acct.username, acct.password)
+    irc = registered(make, acct)
     irc.send(f"PRIVMSG {web.username} :psst")
     got = ws.expect("message", lambda f: f["message"]["text"] == "psst")
     assert got["message"]["to"] == web.id
@@ -119,8 +122,7 @@ def test_join_replays_history_and_creates_rooms(irc_ctx):
     for i in range(3):
         ws.ok("send", room=room, text=f"earlier {i}")
     acct = ctx.user("irc")
-    irc = make()
-    irc.register_pass(acct.username, acct.password)
+    irc = registered(make, acct)
     irc.send(f"JOIN #{room}")
     irc.expect("JOIN", lambda m: m[3][0] == f"#{room}")
     replay = [irc.expect("PRIVMSG", lambda m: m[3][0] == f"#{room}")[3][1] for _ in range(3)]
@@ -138,9 +140,7 @@ def test_part_and_names(irc_ctx):
     server, make, ctx = irc_ctx
     web, ws = ctx.online("web")
     acct = ctx.user("irc")
-    irc = make()
-    irc.register_pass(acct.username, acct.password)
-    irc.expect("366")
+    irc = registered(make, acct)
     irc.send("NAMES #general")
     names = irc.expect("353")
     assert web.username in names[3][3].split()
@@ -153,8 +153,7 @@ def test_part_and_names(irc_ctx):
 def test_ping_and_unknown_command(irc_ctx):
     server, make, ctx = irc_ctx
     acct = ctx.user("irc")
-    irc = make()
-    irc.register_pass(acct.username, acct.password)
+    irc = registered(make, acct)
     irc.send("PING :abc")
     assert irc.expect("PONG")[3][-1] == "abc"
     irc.send("FROBNICATE x")
@@ -170,19 +169,10 @@ def test_kick_from_the_web_reaches_irc(irc_ctx):
     admin = ctx.admin()
     ws_admin = ctx.ws(admin)
     acct = ctx.user("irc")
-    irc = make()
-    irc.register_pass(acct.username, acct.password)
-    irc.expect("366")
+    irc = registered(make, acct)
     ws_admin.ok("kick", room="general", user_id=acct.id, reason="be nice")
     kick = irc.expect("KICK")
     assert kick[3][:3] == ["#general", acct.username, "be nice"]
-
-
-def registered(make, acct):
-    irc = make()
-    irc.register_pass(acct.username, acct.password)
-    irc.expect("366")
-    return irc
 
 
 def test_admin_kicks_from_irc(irc_ctx):

@@ -8,11 +8,9 @@ other side of the conversation.  Sign-in is SASL PLAIN (PASS username:password
 is covered by the raw client in test_irc.py).
 """
 
-import ctypes
 import os
 import re
 import shutil
-import signal
 import subprocess
 import tempfile
 import time
@@ -21,6 +19,7 @@ import pytest
 
 from conftest import Ctx
 from parley_irc import irc_address
+from parley_server import _die_with_parent  # tmux (and so irssi) dies with the test runner
 
 IRSSI = shutil.which("irssi")
 TMUX = shutil.which("tmux")
@@ -34,13 +33,6 @@ WAIT = 10            # seconds for anything to show up in the pane
 TMUX_CALL = 5        # seconds for one tmux command
 
 
-def _die_with_parent():
-    """preexec_fn: the tmux server (and so irssi) dies if the test runner does."""
-    try:
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except Exception:
-        pass
 
 
 class Tmux:

@@ -182,8 +182,7 @@ void Gateway::register_account(Client& client, const Message& m) {
 
 void Gateway::welcome(Client& client) {
     const auto& user = *client.user;
-    if (core::lowercase_ascii(client.nick) != core::lowercase_ascii(user.username) ||
-        client.nick != user.username) {
+    if (client.nick != user.username) {
         // The nick is the account's username, whatever the client asked for.
         send(client, Message{{}, client.nick + "!" + client.nick + "@" + options_.server_name,
                              "NICK", {user.username}});
