@@ -76,7 +76,7 @@ private:
     void delete_me(Session session, core::req::DeleteMe r, Respond respond);
     void get_user(core::req::GetUser r, Respond respond);
     void list_users(core::req::ListUsers r, Respond respond);
-    void list_rooms(Respond respond);
+    void list_rooms(Session session, Respond respond);
     void room_messages(Session session, core::req::RoomMessages r, Respond respond);
     void start_session(store::UserRecord record, Respond respond);
     void with_password(Session session, std::string password,

@@ -28,7 +28,7 @@ void ChatService::handle(Session session, core::Request request, Respond respond
             } else if constexpr (std::is_same_v<R, req::ListUsers>) {
                 list_users(r, std::move(respond));
             } else if constexpr (std::is_same_v<R, req::ListRooms>) {
-                list_rooms(std::move(respond));
+                list_rooms(std::move(session), std::move(respond));
             } else if constexpr (std::is_same_v<R, req::RoomMessages>) {
                 room_messages(std::move(session), std::move(r), std::move(respond));
             } else {
@@ -49,7 +49,9 @@ void ChatService::list_users(req::ListUsers r, Respond respond) {
     respond(reply::Users{r.online_only ? hub_.online_users() : hub_.all_users()});
 }
 
-void ChatService::list_rooms(Respond respond) { respond(reply::Rooms{hub_.rooms()}); }
+void ChatService::list_rooms(Session session, Respond respond) {
+    respond(reply::Rooms{hub_.rooms(session.user.id)});
+}
 
 void ChatService::room_messages(Session session, req::RoomMessages r, Respond respond) {
     auto query = hub_.room_history(session.user.id, r.room, r.before, r.limit, r.after);

@@ -8,6 +8,7 @@ core::HubSnapshot read_snapshot(store::Store& store) {
     snapshot.rooms = store.list_rooms();
     for (auto& m : store.list_memberships()) snapshot.memberships.emplace_back(m.room, m.user);
     for (auto& b : store.list_room_bans()) snapshot.room_bans.emplace_back(b.room, b.user);
+    for (auto& g : store.list_room_roles()) snapshot.room_roles.emplace_back(g.room, g.user, g.role);
     for (auto& b : store.list_blocks()) snapshot.blocks.emplace_back(b.blocker, b.blocked);
     snapshot.last_message_id = store.last_message_id();
     snapshot.last_message_ts = store.last_message_ts();

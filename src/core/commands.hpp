@@ -18,6 +18,7 @@ namespace cmd {
 struct Join {
     static constexpr Role required_role = Role::member;
     std::string room;
+    std::string key;  // the room's key, when it has one
 };
 struct Leave {
     static constexpr Role required_role = Role::member;
@@ -68,21 +69,21 @@ struct ListBlocks {
     static constexpr Role required_role = Role::member;
 };
 struct Kick {
-    static constexpr Role required_role = Role::admin;
+    static constexpr Role required_role = Role::member;  // room operators too: checked in the handler
     std::string room;
     UserId user = 0;
     std::string reason;
     std::string user_name;
 };
 struct Ban {
-    static constexpr Role required_role = Role::admin;
+    static constexpr Role required_role = Role::member;  // room operators too: checked in the handler
     UserId user = 0;
     std::optional<std::string> room;  // none: banned from the whole server
     std::string reason;
     std::string user_name;
 };
 struct Unban {
-    static constexpr Role required_role = Role::admin;
+    static constexpr Role required_role = Role::member;  // room operators too: checked in the handler
     UserId user = 0;
     std::optional<std::string> room;
     std::string user_name;
@@ -125,15 +126,47 @@ struct WhoIs {
     std::string user_name;
 };
 
+// Room settings, for the room's operators (and admins). A locked topic
+// (the default) is for operators only; otherwise any member may set it.
+struct SetTopic {
+    static constexpr Role required_role = Role::member;
+    std::string room;
+    std::string topic;
+};
+// Only the fields given change.
+struct SetRoomModes {
+    static constexpr Role required_role = Role::member;
+    std::string room;
+    std::optional<bool> topic_locked;
+    std::optional<bool> moderated;
+    std::optional<bool> secret;
+    std::optional<std::string> key;  // empty removes the key
+    std::optional<int> limit;        // 0 removes the limit
+};
+// Make a member an operator or voiced in one room, or a plain member again.
+// IRC's +o/+v/-o/-v grant or take back one standing: granting voice leaves an
+// operator an operator, and taking back what the member doesn't have changes nothing.
+struct SetRoomRole {
+    static constexpr Role required_role = Role::member;
+    enum class Change { exact, grant, revoke };
+    std::string room;
+    UserId user = 0;
+    RoomRole role = RoomRole::member;
+    std::string user_name;
+    Change change = Change::exact;
+};
+
 }  // namespace cmd
 
 using Command = std::variant<cmd::Join, cmd::Leave, cmd::Send, cmd::SendDm, cmd::History,
                              cmd::Typing, cmd::Block, cmd::Unblock, cmd::Kick, cmd::Ban,
                              cmd::Unban, cmd::Conversations, cmd::Members, cmd::ListRooms,
                              cmd::WhoIs, cmd::SetDisplayName, cmd::Invite, cmd::Monitor,
-                             cmd::ListBlocks>;
+                             cmd::ListBlocks, cmd::SetTopic, cmd::SetRoomModes, cmd::SetRoomRole>;
 
 inline constexpr int max_history_limit = 100;
 inline constexpr int join_history_limit = 50;
+inline constexpr std::size_t max_topic_bytes = 390;
+inline constexpr std::size_t max_room_key_bytes = 23;
 
 }  // namespace parley::core

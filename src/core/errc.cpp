@@ -41,6 +41,10 @@ constexpr ErrcText text_of(Errc code) {
         case Errc::too_large: return {"too_large", "The request is too large."};
         case Errc::unsupported_image:
             return {"unsupported_image", "That file is not a supported image."};
+        case Errc::room_full: return {"room_full", "That room is full."};
+        case Errc::wrong_key: return {"wrong_key", "That room needs the right key to join."};
+        case Errc::moderated:
+            return {"moderated", "Only operators and voiced members can speak in that room."};
         case Errc::internal: return {"internal", "Something went wrong on the server."};
     }
     return {"internal", "Something went wrong on the server."};

@@ -26,6 +26,9 @@ enum class Errc {
     blocked,
     too_large,
     unsupported_image,
+    room_full,
+    wrong_key,
+    moderated,
     internal,  // keep last: tables indexed by Errc check their size against it
 };
 

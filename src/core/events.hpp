@@ -54,6 +54,27 @@ struct Invited {
     UserId by = 0;
     UserId user = 0;  // who is invited (the recipient)
 };
+// Someone invited `user` to a room the recipients are in (IRC invite-notify).
+struct InviteNotice {
+    std::string room;
+    UserId by = 0;
+    UserId user = 0;
+};
+// The topic or settings of a room changed (to all its members, the changer too).
+struct RoomChanged {
+    Room room;                // as it is now
+    std::string old_topic;    // as they were, so each protocol can say what changed
+    RoomModes old_modes;
+    std::string by;           // username of whoever changed it
+};
+// A member became an operator, voiced, or a plain member again (to all members).
+struct RoleChanged {
+    std::string room;
+    User user;
+    RoomRole role = RoomRole::member;
+    RoomRole old_role = RoomRole::member;
+    std::string by;  // username
+};
 // A watched user came online or went offline (to the connections watching them).
 struct Watched {
     User user;
@@ -64,7 +85,8 @@ struct Watched {
 
 using Event = std::variant<event::MessagePosted, event::Joined, event::Left, event::Typing,
                            event::Kicked, event::Banned, event::Presence, event::UserChanged,
-                           event::Invited, event::Watched>;
+                           event::Invited, event::Watched, event::InviteNotice,
+                           event::RoomChanged, event::RoleChanged>;
 
 // Why the Hub ends a connection; each protocol maps it to its own close code.
 enum class CloseReason { session_ended, banned };
@@ -83,6 +105,7 @@ struct Joined {
     Room room;
     std::vector<User> members;
     std::vector<Message> history;  // filled from the store after the join is committed
+    std::map<UserId, RoomRole> roles;  // operators and voiced members; admins are operators
 };
 struct Posted {
     Message message;

@@ -21,6 +21,11 @@ void Hub::load(const HubSnapshot& snapshot) {
     for (const auto& [room, user] : snapshot.room_bans) {
         if (auto it = rooms_.find(room); it != rooms_.end()) it->second.bans.insert(user);
     }
+    for (const auto& [room, user, role] : snapshot.room_roles) {
+        if (auto it = rooms_.find(room); it != rooms_.end() && role != RoomRole::member) {
+            it->second.roles[user] = role;
+        }
+    }
     for (const auto& [blocker, blocked] : snapshot.blocks) {
         if (auto it = users_.find(blocker); it != users_.end()) it->second.blocks.insert(blocked);
     }
@@ -92,11 +97,11 @@ Outcome Hub::handle(ConnId conn, const Command& command, TimeMs now) {
     return std::visit(
         [&](const auto& c) -> Outcome {
             using C = std::decay_t<decltype(c)>;
-            if (C::required_role == Role::admin && caller->user.role != Role::admin &&
-                !it->second.operator_granted) {
+            bool admin = caller->user.role == Role::admin || it->second.operator_granted;
+            if (C::required_role == Role::admin && !admin) {
                 return Error{Errc::forbidden, "Only admins can do that."};
             }
-            return on(Caller{conn, *caller}, c, now);
+            return on(Caller{conn, *caller, admin}, c, now);
         },
         command);
 }
@@ -188,12 +193,46 @@ std::vector<User> Hub::all_users() const {
     return all;
 }
 
-std::vector<RoomSummary> Hub::rooms() const {
+std::vector<RoomSummary> Hub::rooms(std::optional<UserId> viewer) const {
     std::vector<RoomSummary> summaries;
     for (const auto& [name, room] : rooms_) {
-        summaries.push_back({room.room, static_cast<std::int64_t>(room.members.size())});
+        if (!visible(room, viewer)) continue;
+        RoomSummary summary{room.room, static_cast<std::int64_t>(room.members.size())};
+        summary.room.modes.key.clear();  // the key is for members, who see it on joining
+        summaries.push_back(std::move(summary));
     }
     return summaries;
+}
+
+bool Hub::visible(const RoomState& room, std::optional<UserId> viewer) const {
+    if (!room.room.modes.secret) return true;
+    if (!viewer) return false;
+    if (room.members.contains(*viewer)) return true;
+    const auto* state = live_user(*viewer);
+    return state != nullptr && state->user.role == Role::admin;
+}
+
+RoomRole Hub::role_in(const RoomState& room, const UserState& user) const {
+    if (user.user.role == Role::admin) return RoomRole::op;
+    auto it = room.roles.find(user.user.id);
+    return it == room.roles.end() ? RoomRole::member : it->second;
+}
+
+bool Hub::operates(const RoomState& room, const Caller& caller) const {
+    return caller.admin || role_in(room, caller.state) == RoomRole::op;
+}
+
+answer::Joined Hub::member_list(const RoomState& room) const {
+    answer::Joined list{room.room, {}, {}, {}};
+    for (UserId member : room.members) {
+        const auto* state = live_user(member);
+        if (state == nullptr) continue;
+        list.members.push_back(view(*state));
+        if (RoomRole role = role_in(room, *state); role != RoomRole::member) {
+            list.roles[member] = role;
+        }
+    }
+    return list;
 }
 
 bool Hub::is_online(UserId user) const {

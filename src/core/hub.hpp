@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -26,6 +27,7 @@ struct HubSnapshot {
     std::vector<Room> rooms;
     std::vector<std::pair<std::string, UserId>> memberships;
     std::vector<std::pair<std::string, UserId>> room_bans;
+    std::vector<std::tuple<std::string, UserId, RoomRole>> room_roles;  // operators and voiced
     std::vector<std::pair<UserId, UserId>> blocks;  // blocker, blocked
     MessageId last_message_id = 0;
     TimeMs last_message_ts = 0;
@@ -61,7 +63,8 @@ public:
     std::optional<User> find_user(UserId user) const;
     std::vector<User> online_users() const;
     std::vector<User> all_users() const;
-    std::vector<RoomSummary> rooms() const;
+    // Every room with its member count; secret rooms only when `viewer` is a member or an admin.
+    std::vector<RoomSummary> rooms(std::optional<UserId> viewer = std::nullopt) const;
     Result<HistoryQuery> room_history(UserId viewer, std::string_view room,
                                       std::optional<MessageId> before, int limit,
                                       std::optional<MessageId> after = std::nullopt) const;
@@ -79,6 +82,8 @@ private:
         Room room;
         std::set<UserId> members;
         std::unordered_set<UserId> bans;
+        std::unordered_map<UserId, RoomRole> roles;  // operators and voiced; others are members
+        std::unordered_set<UserId> invited;  // may join past the key and limit once (not stored)
     };
     struct ConnState {
         UserId user = 0;
@@ -89,6 +94,7 @@ private:
     struct Caller {
         ConnId conn;
         UserState& state;
+        bool admin = false;  // an admin, or granted admin powers on this connection (OPER)
     };
 
     // Command handlers (hub_rooms.cpp, hub_people.cpp, hub_moderation.cpp).
@@ -111,6 +117,9 @@ private:
     Outcome on(Caller caller, const cmd::Invite& c, TimeMs now);
     Outcome on(Caller caller, const cmd::Monitor& c, TimeMs now);
     Outcome on(Caller caller, const cmd::ListBlocks& c, TimeMs now);
+    Outcome on(Caller caller, const cmd::SetTopic& c, TimeMs now);
+    Outcome on(Caller caller, const cmd::SetRoomModes& c, TimeMs now);
+    Outcome on(Caller caller, const cmd::SetRoomRole& c, TimeMs now);
 
     // Helpers shared by the handlers (hub.cpp).
     User view(const UserState& state) const;
@@ -120,6 +129,15 @@ private:
     UserState* target(UserId user, std::string_view name);
     void index_name(const User& user);
     RoomState* find_room(std::string_view room);
+    // The room's member list with roles, as joiners and NAMES see it.
+    answer::Joined member_list(const RoomState& room) const;
+    // A user's standing in a room: admins are operators everywhere.
+    RoomRole role_in(const RoomState& room, const UserState& user) const;
+    bool operates(const RoomState& room, const Caller& caller) const;
+    // forbidden when a non-admin moves against an admin.
+    Status shields_admin(const Caller& caller, const UserState& target) const;
+    // Rooms a viewer may know of: secret rooms only for members and admins.
+    bool visible(const RoomState& room, std::optional<UserId> viewer) const;
     // Connections of the room's members, minus `except`, minus members blocking `sender`.
     std::vector<ConnId> room_audience(const RoomState& room, std::optional<UserId> sender,
                                       ConnId except) const;

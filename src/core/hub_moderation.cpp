@@ -1,4 +1,5 @@
-// Admin commands: kick, ban, unban. The role check happened in Hub::handle.
+// Moderation: kick, ban, unban. A room's operators act in their room; only
+// admins ban from the whole server, and nobody but an admin moves against one.
 #include "core/hub.hpp"
 #include "core/validation.hpp"
 
@@ -10,12 +11,23 @@ std::string or_default(const std::string& reason, const char* fallback) {
 }
 }  // namespace
 
+Status Hub::shields_admin(const Caller& caller, const UserState& target) const {
+    if (target.user.role == Role::admin && !caller.admin) {
+        return Error{Errc::forbidden, "Admins can't be kicked or banned by room operators."};
+    }
+    return success();
+}
+
 Outcome Hub::on(Caller caller, const cmd::Kick& c, TimeMs /*now*/) {
     if (auto valid = validate_room_name(c.room); !valid) return valid.error();
     auto* room = find_room(c.room);
     if (room == nullptr) return Error{Errc::not_found, "There is no room #" + c.room + "."};
+    if (!operates(*room, caller)) {
+        return Error{Errc::forbidden, "Only the operators of #" + c.room + " can kick."};
+    }
     auto* kicked = target(c.user, c.user_name);
     if (kicked == nullptr) return Error{Errc::not_found, "There is no such user."};
+    if (auto protected_ = shields_admin(caller, *kicked); !protected_) return protected_.error();
     UserId user = kicked->user.id;
     if (!room->members.contains(user)) {
         return Error{Errc::not_member, "That user is not in #" + c.room + "."};
@@ -29,10 +41,12 @@ Outcome Hub::on(Caller caller, const cmd::Kick& c, TimeMs /*now*/) {
 }
 
 Outcome Hub::on(Caller caller, const cmd::Ban& c, TimeMs /*now*/) {
+    if (!c.room && !caller.admin) return Error{Errc::forbidden, "Only admins can do that."};
     auto* banned = target(c.user, c.user_name);
     if (banned == nullptr) return Error{Errc::not_found, "There is no such user."};
     UserId user = banned->user.id;
     if (user == caller.state.user.id) return Error{Errc::bad_request, "You can't ban yourself."};
+    if (auto protected_ = shields_admin(caller, *banned); !protected_) return protected_.error();
     Outcome outcome{Answer{answer::Done{}}};
     if (!c.room) {
         // Sessions stay in the store, refused while the ban lasts, so a banned
@@ -44,6 +58,9 @@ Outcome Hub::on(Caller caller, const cmd::Ban& c, TimeMs /*now*/) {
     if (auto valid = validate_room_name(*c.room); !valid) return valid.error();
     auto* room = find_room(*c.room);
     if (room == nullptr) return Error{Errc::not_found, "There is no room #" + *c.room + "."};
+    if (!operates(*room, caller)) {
+        return Error{Errc::forbidden, "Only the operators of #" + *c.room + " can ban."};
+    }
     if (room->bans.insert(user).second) {
         outcome.effects.persist.push_back(op::AddRoomBan{*c.room, user});
     }
@@ -57,7 +74,8 @@ Outcome Hub::on(Caller caller, const cmd::Ban& c, TimeMs /*now*/) {
     return outcome;
 }
 
-Outcome Hub::on(Caller /*caller*/, const cmd::Unban& c, TimeMs /*now*/) {
+Outcome Hub::on(Caller caller, const cmd::Unban& c, TimeMs /*now*/) {
+    if (!c.room && !caller.admin) return Error{Errc::forbidden, "Only admins can do that."};
     auto* unbanned = target(c.user, c.user_name);
     if (unbanned == nullptr) return Error{Errc::not_found, "There is no such user."};
     UserId user = unbanned->user.id;
@@ -74,6 +92,9 @@ Outcome Hub::on(Caller /*caller*/, const cmd::Unban& c, TimeMs /*now*/) {
     }
     auto* room = find_room(*c.room);
     if (room == nullptr) return Error{Errc::not_found, "There is no room #" + *c.room + "."};
+    if (!operates(*room, caller)) {
+        return Error{Errc::forbidden, "Only the operators of #" + *c.room + " can unban."};
+    }
     if (room->bans.erase(user) > 0) {
         outcome.effects.persist.push_back(op::RemoveRoomBan{*c.room, user});
     }

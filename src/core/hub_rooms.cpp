@@ -18,31 +18,42 @@ Outcome Hub::on(Caller caller, const cmd::Join& c, TimeMs now) {
         room = &rooms_[c.room];
         room->room = Room{c.room, ""};
         effects.persist.push_back(op::EnsureRoom{c.room, now});
+        // Whoever opens a room looks after it, as on IRC.
+        room->roles[user] = RoomRole::op;
+        effects.persist.push_back(op::SetRoomRole{c.room, user, RoomRole::op});
     }
     if (!room->members.contains(user)) {
+        // Admins and invited users pass a room's key and limit, so no room can
+        // lock them out.
+        const RoomModes& modes = room->room.modes;
+        bool waved_in = caller.admin || room->invited.contains(user);
+        if (!waved_in && !modes.key.empty() && c.key != modes.key) {
+            return Error{Errc::wrong_key, "#" + c.room + " needs the right key to join."};
+        }
+        if (!waved_in && modes.limit > 0 &&
+            room->members.size() >= static_cast<std::size_t>(modes.limit)) {
+            return Error{Errc::room_full, "#" + c.room + " is full."};
+        }
+        room->invited.erase(user);
         room->members.insert(user);
         effects.persist.push_back(op::AddMember{c.room, user});
         effects.deliver(event::Joined{c.room, view(caller.state)},
                         room_audience(*room, user, caller.conn));
     }
-    answer::Joined joined{room->room, {}, {}};
-    for (UserId member : room->members) {
-        if (const auto* state = live_user(member)) joined.members.push_back(view(*state));
-    }
-    Outcome outcome{Answer{std::move(joined)}};
+    Outcome outcome{Answer{member_list(*room)}};
     outcome.effects = std::move(effects);
     outcome.read = HistoryQuery{c.room, std::nullopt, std::nullopt, join_history_limit, user};
     return outcome;
 }
 
-Outcome Hub::on(Caller /*caller*/, const cmd::Members& c, TimeMs /*now*/) {
+Outcome Hub::on(Caller caller, const cmd::Members& c, TimeMs /*now*/) {
     if (auto valid = validate_room_name(c.room); !valid) return valid.error();
     auto* room = find_room(c.room);
-    if (room == nullptr) return Error{Errc::not_found, "There is no room #" + c.room + "."};
-    answer::Joined members{room->room, {}, {}};
-    for (UserId member : room->members) {
-        if (const auto* state = live_user(member)) members.members.push_back(view(*state));
+    if (room == nullptr || !visible(*room, caller.state.user.id)) {
+        return Error{Errc::not_found, "There is no room #" + c.room + "."};
     }
+    answer::Joined members = member_list(*room);
+    if (!room->members.contains(caller.state.user.id)) members.room.modes.key.clear();
     return Outcome{Answer{std::move(members)}};
 }
 
@@ -57,15 +68,19 @@ Outcome Hub::on(Caller caller, const cmd::Invite& c, TimeMs /*now*/) {
         return Error{Errc::bad_request, "That user is already in #" + c.room + "."};
     }
     Outcome outcome{Answer{answer::Done{}}};
+    room->invited.insert(invited->user.id);
     if (!invited->blocks.contains(caller.state.user.id)) {  // a block silences invitations too
         outcome.effects.deliver(event::Invited{c.room, caller.state.user.id, invited->user.id},
                                 user_audience(*invited, 0));
     }
+    // The room hears of it either way (IRC invite-notify), so a block stays invisible.
+    outcome.effects.deliver(event::InviteNotice{c.room, caller.state.user.id, invited->user.id},
+                            room_audience(*room, std::nullopt, caller.conn));
     return outcome;
 }
 
-Outcome Hub::on(Caller /*caller*/, const cmd::ListRooms& /*c*/, TimeMs /*now*/) {
-    return Outcome{Answer{answer::Rooms{rooms()}}};
+Outcome Hub::on(Caller caller, const cmd::ListRooms& /*c*/, TimeMs /*now*/) {
+    return Outcome{Answer{answer::Rooms{rooms(caller.state.user.id)}}};
 }
 
 Outcome Hub::on(Caller caller, const cmd::Leave& c, TimeMs /*now*/) {
@@ -88,6 +103,11 @@ Outcome Hub::on(Caller caller, const cmd::Send& c, TimeMs now) {
     if (room == nullptr) return Error{Errc::not_found, "There is no room #" + c.room + "."};
     UserId user = caller.state.user.id;
     if (!room->members.contains(user)) return Errc::not_member;
+    if (room->room.modes.moderated && role_in(*room, caller.state) == RoomRole::member &&
+        !caller.admin) {
+        return Error{Errc::moderated, "Only operators and voiced members can speak in #" +
+                                          c.room + " now."};
+    }
     auto message = new_message(caller.state, c.text, now);
     if (!message) return message.error();
     message->room = c.room;
@@ -133,7 +153,7 @@ Result<HistoryQuery> Hub::room_history(UserId viewer, std::string_view room_name
                                        std::optional<MessageId> after) const {
     if (auto valid = validate_room_name(room_name); !valid) return valid.error();
     auto it = rooms_.find(room_name);
-    if (it == rooms_.end()) {
+    if (it == rooms_.end() || !visible(it->second, viewer)) {
         return Error{Errc::not_found, "There is no room #" + std::string(room_name) + "."};
     }
     if (it->second.bans.contains(viewer)) {

@@ -50,10 +50,27 @@ struct Message {
     std::vector<Attachment> attachments;
 };
 
+// A room's settings, which its operators change (IRC channel modes).
+struct RoomModes {
+    bool topic_locked = true;  // +t: only operators set the topic
+    bool moderated = false;    // +m: only operators and voiced members speak
+    bool secret = false;       // +s: hidden from room lists for non-members
+    std::string key;           // +k: needed to join; empty for none
+    int limit = 0;             // +l: at most this many members; 0 for no limit
+
+    bool operator==(const RoomModes&) const = default;
+};
+
 struct Room {
     std::string name;
     std::string topic;
+    RoomModes modes;
+    std::string topic_by;  // username of whoever set the topic last
+    TimeMs topic_at = 0;
 };
+
+// A member's standing in one room. Admins are operators in every room.
+enum class RoomRole { member, voice, op };
 
 struct RoomSummary {
     Room room;

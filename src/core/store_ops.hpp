@@ -55,10 +55,22 @@ struct SetDisplayName {
     std::string display_name;
 };
 
+// A room's topic and modes, as they are now.
+struct SaveRoom {
+    Room room;
+};
+// RoomRole::member removes the operator or voice standing.
+struct SetRoomRole {
+    std::string room;
+    UserId user = 0;
+    RoomRole role = RoomRole::member;
+};
+
 }  // namespace op
 
 using StoreOp = std::variant<op::EnsureRoom, op::AddMember, op::RemoveMember, op::AddRoomBan,
                              op::RemoveRoomBan, op::AddBlock, op::RemoveBlock, op::AppendMessage,
-                             op::SetBanned, op::RevokeSessions, op::SetDisplayName>;
+                             op::SetBanned, op::RevokeSessions, op::SetDisplayName, op::SaveRoom,
+                             op::SetRoomRole>;
 
 }  // namespace parley::core

@@ -35,6 +35,9 @@ constexpr std::array errc_statuses{
     ErrcStatus{Errc::blocked, 403},
     ErrcStatus{Errc::too_large, 413},
     ErrcStatus{Errc::unsupported_image, 415},
+    ErrcStatus{Errc::room_full, 403},
+    ErrcStatus{Errc::wrong_key, 403},
+    ErrcStatus{Errc::moderated, 403},
     ErrcStatus{Errc::internal, 500},
 };
 

@@ -21,6 +21,8 @@ struct Applier {
     void operator()(const op::SetDisplayName& o) {
         store.update_profile(o.user, ProfileUpdate{o.display_name, std::nullopt, std::nullopt});
     }
+    void operator()(const op::SaveRoom& o) { store.save_room(o.room); }
+    void operator()(const op::SetRoomRole& o) { store.set_room_role(o.room, o.user, o.role); }
     void operator()(const op::RevokeSessions& o) { store.delete_sessions_of(o.user, std::nullopt); }
 };
 

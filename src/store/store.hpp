@@ -50,6 +50,12 @@ struct Membership {
     UserId user = 0;
 };
 
+struct RoomRoleGrant {
+    std::string room;
+    UserId user = 0;
+    core::RoomRole role = core::RoomRole::member;
+};
+
 struct Block {
     UserId blocker = 0;
     UserId blocked = 0;
@@ -94,6 +100,11 @@ public:
     // Rooms, memberships, room bans and blocks.
     virtual void ensure_room(std::string_view name, TimeMs now) = 0;
     virtual std::vector<core::Room> list_rooms() = 0;
+    // Topic and modes, as the room has them now.
+    virtual void save_room(const core::Room& room) = 0;
+    // Operators and voiced members; RoomRole::member removes the grant.
+    virtual std::vector<RoomRoleGrant> list_room_roles() = 0;
+    virtual void set_room_role(std::string_view room, UserId user, core::RoomRole role) = 0;
     virtual std::vector<Membership> list_memberships() = 0;
     virtual void add_member(std::string_view room, UserId user) = 0;
     virtual void remove_member(std::string_view room, UserId user) = 0;

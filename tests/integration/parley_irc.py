@@ -12,7 +12,9 @@ def irc_address(server, timeout=5):
     """(host, port) of the server's IRC listener, read from its log."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        for line in list(server.lines):
+        lines = list(server.lines)
+        starts = [i for i, line in enumerate(lines) if line.startswith("--- start")]
+        for line in lines[starts[-1] if starts else 0:]:  # this run's, after a restart
             m = IRC_RE.search(line)
             if m:
                 return m.group(1), int(m.group(2))

@@ -53,6 +53,11 @@ public:
 
     void ensure_room(std::string_view name, TimeMs now) override { inner_->ensure_room(name, now); }
     std::vector<core::Room> list_rooms() override { return inner_->list_rooms(); }
+    void save_room(const core::Room& room) override { inner_->save_room(room); }
+    std::vector<RoomRoleGrant> list_room_roles() override { return inner_->list_room_roles(); }
+    void set_room_role(std::string_view room, UserId user, core::RoomRole role) override {
+        inner_->set_room_role(room, user, role);
+    }
     std::vector<Membership> list_memberships() override { return inner_->list_memberships(); }
     void add_member(std::string_view room, UserId user) override { inner_->add_member(room, user); }
     void remove_member(std::string_view room, UserId user) override {

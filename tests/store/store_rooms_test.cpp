@@ -32,6 +32,40 @@ TYPED_TEST(StoreRoomsTest, EnsureRoomIsIdempotentAndRoomsAreListedByName) {
     EXPECT_EQ(rooms[2].name, "rust");
 }
 
+TYPED_TEST(StoreRoomsTest, SavedTopicAndModesComeBack) {
+    this->store().ensure_room("cpp", 10);
+    core::Room room{"cpp", "Templates all the way"};
+    room.topic_by = "alice";
+    room.topic_at = 1234;
+    room.modes = core::RoomModes{.topic_locked = false, .moderated = true, .secret = true,
+                                 .key = "s3cret", .limit = 12};
+    this->store().save_room(room);
+    std::vector<core::Room> rooms = this->store().list_rooms();
+    ASSERT_EQ(rooms.size(), 2u);
+    EXPECT_EQ(rooms[0].name, "cpp");
+    EXPECT_EQ(rooms[0].topic, "Templates all the way");
+    EXPECT_EQ(rooms[0].topic_by, "alice");
+    EXPECT_EQ(rooms[0].topic_at, 1234);
+    EXPECT_EQ(rooms[0].modes, room.modes);
+    EXPECT_EQ(rooms[1].modes, core::RoomModes{});  // general keeps the defaults
+}
+
+TYPED_TEST(StoreRoomsTest, RoomRolesAreSetReplacedAndRemoved) {
+    Store& store = this->store();
+    UserId alice = this->add_user("alice");
+    UserId bob = this->add_user("bob");
+    store.set_room_role("general", alice, core::RoomRole::op);
+    store.set_room_role("general", bob, core::RoomRole::voice);
+    store.set_room_role("general", bob, core::RoomRole::op);
+    store.set_room_role("general", alice, core::RoomRole::member);
+    std::vector<RoomRoleGrant> grants = store.list_room_roles();
+    ASSERT_EQ(grants.size(), 1u);
+    EXPECT_EQ(grants[0].user, bob);
+    EXPECT_EQ(grants[0].role, core::RoomRole::op);
+    store.delete_user(bob);
+    EXPECT_TRUE(store.list_room_roles().empty());
+}
+
 TYPED_TEST(StoreRoomsTest, MembershipsAreIdempotent) {
     Store& store = this->store();
     UserId alice = this->add_user("alice");

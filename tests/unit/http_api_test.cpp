@@ -183,7 +183,8 @@ const RenderCase render_cases[] = {
     {"list_users_empty", "GET", "/api/v1/users", "", reply::Users{}, 200, R"({"users":[]})"},
     {"list_rooms", "GET", "/api/v1/rooms", "",
      reply::Rooms{{core::RoomSummary{{"general", "Chat"}, 3}}}, 200,
-     R"({"rooms":[{"name":"general","topic":"Chat","members":3}]})"},
+     R"({"rooms":[{"name":"general","topic":"Chat","topic_by":"","topic_at":0,"topic_locked":true,)"
+     R"("moderated":false,"secret":false,"limit":0,"members":3}]})"},
     {"messages", "GET", "/api/v1/rooms/general/messages", "", reply::Messages{{sample_message()}},
      200,
      R"({"messages":[{"id":5,"room":"general","from":7,"to":null,"text":"hi",
@@ -248,6 +249,9 @@ const ErrcCase errc_cases[] = {
     {Errc::blocked, 403},
     {Errc::too_large, 413},
     {Errc::unsupported_image, 415},
+    {Errc::room_full, 403},
+    {Errc::wrong_key, 403},
+    {Errc::moderated, 403},
     {Errc::internal, 500},
 };
 

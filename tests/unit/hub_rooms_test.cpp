@@ -27,7 +27,12 @@ TEST_F(HubTest, FirstConnectionAndLastCloseAnnouncePresence) {
 TEST_F(HubTest, JoinCreatesRoomPersistsAndTellsMembers) {
     auto first = run(2, cmd::Join{"dev"});
     ASSERT_TRUE(first.answer.ok());
-    EXPECT_EQ(first.effects.persist.size(), 2u);  // the room, then the membership
+    // The room, its opener as its operator, then the membership.
+    ASSERT_EQ(first.effects.persist.size(), 3u);
+    EXPECT_TRUE(std::holds_alternative<op::EnsureRoom>(first.effects.persist[0]));
+    auto founder = std::get<op::SetRoomRole>(first.effects.persist[1]);
+    EXPECT_EQ(founder.user, 2);
+    EXPECT_EQ(founder.role, RoomRole::op);
     ASSERT_TRUE(first.read.has_value());
     EXPECT_EQ(history(first).room, "dev");
     auto second = run(3, cmd::Join{"dev"});

@@ -11,12 +11,13 @@ namespace {
 
 // What this gateway implements, so what it offers in CAP LS.
 CapSet offered() {
-    // multi-prefix holds trivially: a member has at most one prefix (@ for admins);
+    // multi-prefix holds trivially: a member has one standing in a room (@ or +);
     // so does account-notify: a user's account is their nick and never changes.
     return CapSet{Cap::Sasl,        Cap::ServerTime,      Cap::MessageTags, Cap::ExtendedJoin,
                   Cap::AwayNotify,  Cap::AccountTag,      Cap::EchoMessage, Cap::MultiPrefix,
                   Cap::UserhostInNames, Cap::Batch, Cap::Chathistory, Cap::Setname,
-                  Cap::AccountRegistration, Cap::AccountNotify, Cap::LabeledResponse};
+                  Cap::AccountRegistration, Cap::AccountNotify, Cap::LabeledResponse,
+                  Cap::InviteNotify};
 }
 
 }  // namespace
@@ -220,6 +221,9 @@ void Gateway::fail(Client& client, const core::Error& error, const std::string& 
         case Errc::not_member: return numeric(client, ERR_NOTONCHANNEL, {target, error.message});
         case Errc::banned: return numeric(client, ERR_BANNEDFROMCHAN, {target, error.message});
         case Errc::forbidden: return numeric(client, ERR_CHANOPRIVSNEEDED, {target, error.message});
+        case Errc::room_full: return numeric(client, ERR_CHANNELISFULL, {target, error.message});
+        case Errc::wrong_key: return numeric(client, ERR_BADCHANNELKEY, {target, error.message});
+        case Errc::moderated:
         case Errc::blocked:
         case Errc::invalid_text:
         case Errc::rate_limited:

@@ -88,8 +88,12 @@ private:
     void with_members(Client& client, const std::string& channel,
                       std::function<void(Client&, const core::answer::Joined&)> then);
     void topic(Client& client, const Message& m);
+    void send_topic(Client& client, const core::Room& room);  // 331, or 332 and 333
     void who(Client& client, const Message& m);
     void mode(Client& client, const Message& m);
+    // Channel modes (irc_channel_modes.cpp).
+    void channel_mode(Client& client, const Message& m);
+    void set_topic(Client& client, const std::string& channel, const std::string& topic);
     void away(Client& client, const Message& m);
     void version(Client& client, const Message& m);
     void time(Client& client, const Message& m);
@@ -110,7 +114,7 @@ private:
 
     // Moderation (irc_moderation.cpp).
     void kick(Client& client, const Message& m);
-    void ban_mask(Client& client, const Message& m);
+    void ban_mask(Client& client, const std::string& channel, bool add, const std::string& mask);
     void kill(Client& client, const Message& m);
     void invite(Client& client, const Message& m);
     void silence(Client& client, const Message& m);

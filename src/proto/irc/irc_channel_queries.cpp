@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "proto/irc/casemapping.hpp"
+#include "proto/irc/channel_modes.hpp"
 #include "proto/irc/gateway.hpp"
 #include "proto/irc/numerics.hpp"
 #include "proto/irc/render.hpp"
@@ -24,14 +25,20 @@ void Gateway::with_members(Client& client, const std::string& channel,
 
 void Gateway::topic(Client& client, const Message& m) {
     const std::string channel = m.params[0];
-    if (m.params.size() > 1) {
-        return numeric(client, ERR_CHANOPRIVSNEEDED,
-                       {channel, "Room topics can't be changed from IRC yet"});
-    }
+    if (m.params.size() > 1) return set_topic(client, channel, m.params[1]);
     with_members(client, channel, [this, channel](Client& c, const core::answer::Joined& room) {
-        if (room.room.topic.empty()) return numeric(c, RPL_NOTOPIC, {channel, "No topic is set"});
-        numeric(c, RPL_TOPIC, {channel, room.room.topic});
+        send_topic(c, room.room);
     });
+}
+
+void Gateway::send_topic(Client& client, const core::Room& room) {
+    std::string channel = channel_of_room(room.name);
+    if (room.topic.empty()) return numeric(client, RPL_NOTOPIC, {channel, "No topic is set"});
+    numeric(client, RPL_TOPIC, {channel, room.topic});
+    if (!room.topic_by.empty()) {
+        numeric(client, RPL_TOPICWHOTIME,
+                {channel, room.topic_by, std::to_string(room.topic_at / 1000)});
+    }
 }
 
 void Gateway::who(Client& client, const Message& m) {
@@ -40,7 +47,8 @@ void Gateway::who(Client& client, const Message& m) {
     with_members(client, mask, [this, mask](Client& c, const core::answer::Joined& room) {
         for (const auto& member : room.members) {
             std::string flags = member.online ? "H" : "G";
-            if (member.role == core::Role::admin) flags += "@";
+            auto role = room.roles.find(member.id);
+            if (role != room.roles.end()) flags += role_prefix(role->second);
             numeric(c, RPL_WHOREPLY,
                     {mask, member.username, options_.server_name, options_.server_name,
                      member.username, flags, "0 " + member.display_name});
@@ -59,14 +67,7 @@ void Gateway::mode(Client& client, const Message& m) {
         }
         return numeric(client, ERR_UMODEUNKNOWNFLAG, {"User modes can't be changed"});
     }
-    if (m.params.size() == 1) return numeric(client, RPL_CHANNELMODEIS, {target, "+nt"});
-    const std::string& change = m.params[1];
-    if (change == "b" || (change == "+b" && m.params.size() == 2)) {
-        // Room bans are kept, but listing them is not offered yet: an empty list is honest.
-        return numeric(client, RPL_ENDOFBANLIST, {target, "End of channel ban list"});
-    }
-    if ((change == "+b" || change == "-b") && m.params.size() >= 3) return ban_mask(client, m);
-    numeric(client, ERR_UNKNOWNMODE, {change, "Only +b and -b can be set"});
+    channel_mode(client, m);
 }
 
 void Gateway::away(Client& client, const Message& m) {

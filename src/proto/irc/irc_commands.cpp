@@ -1,5 +1,6 @@
 // Commands of a registered client: PING, QUIT, JOIN, PART, PRIVMSG, NOTICE, NAMES.
 #include "proto/irc/casemapping.hpp"
+#include "proto/irc/channel_modes.hpp"
 #include "proto/irc/gateway.hpp"
 #include "proto/irc/numerics.hpp"
 #include "proto/irc/render.hpp"
@@ -41,13 +42,17 @@ void Gateway::join(Client& client, const Message& m) {
         }
         return;
     }
-    for (const auto& channel : split_list(m.params[0])) {
+    auto channels = split_list(m.params[0]);
+    auto keys = m.params.size() > 1 ? split_list(m.params[1]) : std::vector<std::string>{};
+    for (std::size_t i = 0; i < channels.size(); ++i) {
+        const std::string& channel = channels[i];
         auto room = room_of_channel(channel);
         if (!room) {
             numeric(client, ERR_NOSUCHCHANNEL, {channel, "Channel names are # and a Parley room name"});
             continue;
         }
-        service_.command(client.conn, core::cmd::Join{*room},
+        std::string key = i < keys.size() ? keys[i] : std::string{};
+        service_.command(client.conn, core::cmd::Join{*room, key},
                          on_shard(client.conn, [this, channel](Client& c, core::Result<core::Answer> a) {
                              if (!a) return fail(c, a.error(), channel);
                              joined(c, std::get<core::answer::Joined>(a.value()));
@@ -65,11 +70,7 @@ void Gateway::joined(Client& client, const core::answer::Joined& joined) {
         params.push_back(client.user ? client.user->display_name : client.nick);
     }
     send(client, Message{{}, user_prefix(client.nick, options_.server_name), "JOIN", params});
-    if (joined.room.topic.empty()) {
-        numeric(client, RPL_NOTOPIC, {channel, "No topic is set"});
-    } else {
-        numeric(client, RPL_TOPIC, {channel, joined.room.topic});
-    }
+    if (!joined.room.topic.empty()) send_topic(client, joined.room);  // no 331 on JOIN
     send_names(client, joined);
     // Recent history, for clients that can't ask for it themselves.
     auto& history = joined.history;
@@ -100,7 +101,9 @@ void Gateway::send_names(Client& client, const core::answer::Joined& joined) {
         line.clear();
     };
     for (const auto& member : joined.members) {
-        std::string name = (member.role == core::Role::admin ? "@" : "") + member.username;
+        auto role = joined.roles.find(member.id);
+        std::string name = std::string(role == joined.roles.end() ? "" : role_prefix(role->second)) +
+                           member.username;
         if (client.caps.enabled.has(Cap::UserhostInNames)) {
             name += "!" + member.username + "@" + options_.server_name;
         }

@@ -1,5 +1,6 @@
-// Admin commands from IRC: KICK, MODE +b/-b, KILL. Parley admins are channel
-// operators everywhere; the Hub checks the role, as for every other client.
+// Moderation from IRC: KICK, MODE +b/-b, KILL. Parley admins are channel
+// operators everywhere, a room's operators in their room; the Hub checks, as for
+// every other client.
 #include "proto/irc/casemapping.hpp"
 #include "proto/irc/gateway.hpp"
 #include "proto/irc/numerics.hpp"
@@ -33,18 +34,16 @@ void Gateway::kick(Client& client, const Message& m) {
         }));
 }
 
-void Gateway::ban_mask(Client& client, const Message& m) {
-    const std::string channel = m.params[0];
-    bool add = m.params[1] == "+b";
-    std::string nick = nick_of_mask(m.params[2]);
+void Gateway::ban_mask(Client& client, const std::string& channel, bool add,
+                       const std::string& mask) {
+    std::string nick = nick_of_mask(mask);
     auto room = room_of_channel(channel);
     if (!room) return numeric(client, ERR_NOSUCHCHANNEL, {channel, "No such channel"});
     core::Command command = add ? core::Command{core::cmd::Ban{0, *room, "", nick}}
                                 : core::Command{core::cmd::Unban{0, *room, nick}};
     service_.command(
         client.conn, std::move(command),
-        on_shard(client.conn, [this, channel, add, mask = m.params[2]](Client& c,
-                                                                       core::Result<core::Answer> a) {
+        on_shard(client.conn, [this, channel, add, mask](Client& c, core::Result<core::Answer> a) {
             if (!a) return fail(c, a.error(), channel);
             send(c, Message{{}, user_prefix(c.nick, options_.server_name), "MODE",
                             {channel, add ? "+b" : "-b", mask}});

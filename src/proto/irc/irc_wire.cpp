@@ -1,6 +1,7 @@
 #include "proto/irc/irc_wire.hpp"
 
 #include "proto/irc/casemapping.hpp"
+#include "proto/irc/channel_modes.hpp"
 #include "proto/irc/render.hpp"
 #include "proto/irc/variant.hpp"
 
@@ -78,6 +79,31 @@ struct IrcWire::Spelling {
     std::string operator()(const event::Invited& e) const {
         return serialize(Message{{}, wire.prefix(e.by), "INVITE",
                                  {wire.name(e.user), channel_of_room(e.room)}});
+    }
+    std::string operator()(const event::InviteNotice& e) const {
+        if (!has(variant::invite_notify)) return {};
+        return serialize(Message{{}, wire.prefix(e.by), "INVITE",
+                                 {wire.name(e.user), channel_of_room(e.room)}});
+    }
+    std::string operator()(const event::RoomChanged& e) const {
+        std::string channel = channel_of_room(e.room.name);
+        std::string source = user_prefix(e.by, wire.server_name_);
+        std::string out;
+        if (e.room.topic != e.old_topic) {
+            out += serialize(Message{{}, source, "TOPIC", {channel, e.room.topic}});
+        }
+        auto change = mode_change_params(e.old_modes, e.room.modes);
+        if (!change.empty()) {
+            change.insert(change.begin(), channel);
+            out += serialize(Message{{}, source, "MODE", std::move(change)});
+        }
+        return out;
+    }
+    std::string operator()(const event::RoleChanged& e) const {
+        auto change = role_change_params(e.old_role, e.role, e.user.username);
+        change.insert(change.begin(), channel_of_room(e.room));
+        return serialize(
+            Message{{}, user_prefix(e.by, wire.server_name_), "MODE", std::move(change)});
     }
     std::string operator()(const event::Watched& e) const {
         // Shared by every watcher, so the target is "*" rather than each one's nick.

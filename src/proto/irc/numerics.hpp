@@ -97,6 +97,7 @@ inline constexpr int ERR_NOOPERHOST = 491;
 inline constexpr int ERR_CHANOPRIVSNEEDED = 482;
 inline constexpr int ERR_CANTKILLSERVER = 483;
 inline constexpr int ERR_UMODEUNKNOWNFLAG = 501;
+inline constexpr int ERR_INVALIDMODEPARAM = 696;
 inline constexpr int ERR_USERSDONTMATCH = 502;
 inline constexpr int ERR_HELPNOTFOUND = 524;
 

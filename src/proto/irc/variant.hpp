@@ -15,6 +15,7 @@ inline constexpr unsigned extended_join = 1u << 3;
 inline constexpr unsigned away_notify = 1u << 4;
 inline constexpr unsigned setname = 1u << 5;
 inline constexpr unsigned account_tag = 1u << 6;
+inline constexpr unsigned invite_notify = 1u << 7;
 }  // namespace variant
 
 inline unsigned variant_of(const CapSet& caps, bool registered) {
@@ -26,6 +27,7 @@ inline unsigned variant_of(const CapSet& caps, bool registered) {
     if (caps.has(Cap::AwayNotify)) v |= variant::away_notify;
     if (caps.has(Cap::Setname)) v |= variant::setname;
     if (caps.has(Cap::AccountTag)) v |= variant::account_tag;
+    if (caps.has(Cap::InviteNotify)) v |= variant::invite_notify;
     return v;
 }
 

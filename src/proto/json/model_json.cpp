@@ -42,7 +42,33 @@ json::object message_json(const core::Message& message) {
 }
 
 json::object room_json(const core::Room& room) {
-    return json::object{{"name", room.name}, {"topic", room.topic}};
+    const core::RoomModes& m = room.modes;
+    json::object out{{"name", room.name},
+                     {"topic", room.topic},
+                     {"topic_by", room.topic_by},
+                     {"topic_at", room.topic_at},
+                     {"topic_locked", m.topic_locked},
+                     {"moderated", m.moderated},
+                     {"secret", m.secret},
+                     {"limit", m.limit}};
+    if (!m.key.empty()) out["key"] = m.key;  // only members are shown the key
+    return out;
+}
+
+std::string_view room_role_name(core::RoomRole role) {
+    switch (role) {
+        case core::RoomRole::op: return "op";
+        case core::RoomRole::voice: return "voice";
+        case core::RoomRole::member: return "member";
+    }
+    return "member";
+}
+
+std::optional<core::RoomRole> parse_room_role(std::string_view name) {
+    if (name == "op") return core::RoomRole::op;
+    if (name == "voice") return core::RoomRole::voice;
+    if (name == "member") return core::RoomRole::member;
+    return std::nullopt;
 }
 
 json::array users_json(const std::vector<core::User>& users) {
@@ -87,6 +113,14 @@ core::Result<std::optional<std::int64_t>> optional_int(const json::object& objec
         return std::optional<std::int64_t>{static_cast<std::int64_t>(value->get_uint64())};
     }
     return wrong_type(key, "an integer");
+}
+
+core::Result<std::optional<bool>> optional_bool(const json::object& object,
+                                                std::string_view key) {
+    const auto* value = object.if_contains(key);
+    if (value == nullptr || value->is_null()) return std::optional<bool>{};
+    if (value->is_bool()) return std::optional<bool>{value->get_bool()};
+    return wrong_type(key, "true or false");
 }
 
 core::Result<std::string> required_string(const json::object& object, std::string_view key) {

@@ -17,6 +17,9 @@ namespace parley::proto {
 boost::json::object user_json(const core::User& user);
 boost::json::object message_json(const core::Message& message);
 boost::json::object room_json(const core::Room& room);
+// "op", "voice" or "member".
+std::string_view room_role_name(core::RoomRole role);
+std::optional<core::RoomRole> parse_room_role(std::string_view name);
 boost::json::array users_json(const std::vector<core::User>& users);
 boost::json::array messages_json(const std::vector<core::Message>& messages);
 // {"code": "...", "message": "..."}
@@ -28,6 +31,8 @@ core::Result<std::optional<std::string>> optional_string(const boost::json::obje
                                                          std::string_view key);
 core::Result<std::optional<std::int64_t>> optional_int(const boost::json::object& object,
                                                        std::string_view key);
+core::Result<std::optional<bool>> optional_bool(const boost::json::object& object,
+                                                std::string_view key);
 core::Result<std::string> required_string(const boost::json::object& object, std::string_view key);
 core::Result<std::int64_t> required_int(const boost::json::object& object, std::string_view key);
 

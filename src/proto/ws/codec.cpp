@@ -28,6 +28,15 @@ public:
     std::optional<std::int64_t> maybe_integer(std::string_view key) {
         return take(optional_int(object_, key));
     }
+    std::optional<bool> maybe_bool(std::string_view key) {
+        return take(optional_bool(object_, key));
+    }
+    core::RoomRole room_role(std::string_view key) {
+        std::string name = text(key);
+        if (auto role = parse_room_role(name)) return *role;
+        if (!error_) error_ = Error{Errc::bad_request, "\"role\" is \"op\", \"voice\" or \"member\"."};
+        return core::RoomRole::member;
+    }
     std::vector<core::FileId> ids(std::string_view key);
 
     const std::optional<Error>& error() const { return error_; }
@@ -71,8 +80,32 @@ struct CommandSpec {
     Parser parse;
 };
 
-constexpr std::array<CommandSpec, 14> command_table{{
-    {"join", [](Fields& f) -> core::Command { return core::cmd::Join{f.text("room")}; }},
+core::Command parse_set_room(Fields& f) {
+    core::cmd::SetRoomModes modes{f.text("room")};
+    modes.topic_locked = f.maybe_bool("topic_locked");
+    modes.moderated = f.maybe_bool("moderated");
+    modes.secret = f.maybe_bool("secret");
+    modes.key = f.maybe_text("key");
+    if (auto limit = f.maybe_integer("limit")) {
+        modes.limit = static_cast<int>(std::clamp<std::int64_t>(*limit, -1, 1'000'000));
+    }
+    return modes;
+}
+
+constexpr std::array<CommandSpec, 17> command_table{{
+    {"join",
+     [](Fields& f) -> core::Command {
+         return core::cmd::Join{f.text("room"), f.maybe_text("key").value_or("")};
+     }},
+    {"set_topic",
+     [](Fields& f) -> core::Command {
+         return core::cmd::SetTopic{f.text("room"), f.text("topic")};
+     }},
+    {"set_room", parse_set_room},
+    {"set_role",
+     [](Fields& f) -> core::Command {
+         return core::cmd::SetRoomRole{f.text("room"), f.integer("user_id"), f.room_role("role")};
+     }},
     {"leave", [](Fields& f) -> core::Command { return core::cmd::Leave{f.text("room")}; }},
     {"send",
      [](Fields& f) -> core::Command {

@@ -36,7 +36,17 @@ json::object encode(const event::Presence& e) {
     return {{"type", "presence"}, {"user", user_json(e.user)}, {"online", e.online}};
 }
 json::object encode(const event::Invited& e) {
-    return {{"type", "invited"}, {"room", e.room}, {"by", e.by}};
+    return {{"type", "invited"}, {"room", e.room}, {"by", e.by}, {"user_id", e.user}};
+}
+json::object encode(const event::InviteNotice& e) {
+    return {{"type", "invited"}, {"room", e.room}, {"by", e.by}, {"user_id", e.user}};
+}
+json::object encode(const event::RoomChanged& e) {
+    return {{"type", "room"}, {"room", room_json(e.room)}, {"by", e.by}};
+}
+json::object encode(const event::RoleChanged& e) {
+    return {{"type", "room_role"}, {"room", e.room}, {"user_id", e.user.id},
+            {"role", room_role_name(e.role)}, {"by", e.by}};
 }
 json::object encode(const event::Watched& e) {
     return {{"type", "watched"}, {"user", user_json(e.user)}, {"online", e.online}};
@@ -60,6 +70,9 @@ void fill(json::object& out, const answer::Ready& a) {
 void fill(json::object& out, const answer::Joined& a) {
     out["room"] = room_json(a.room);
     out["members"] = users_json(a.members);
+    json::object roles;
+    for (const auto& [user, role] : a.roles) roles[std::to_string(user)] = room_role_name(role);
+    out["roles"] = std::move(roles);
     out["history"] = messages_json(a.history);
 }
 void fill(json::object& out, const answer::Posted& a) { out["message"] = message_json(a.message); }

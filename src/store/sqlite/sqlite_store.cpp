@@ -148,7 +148,8 @@ void SqliteStore::delete_user(UserId id) {
     try {
         for (std::string_view sql : {queries::tombstone_user, queries::delete_user_sessions,
                                      queries::delete_user_memberships,
-                                     queries::delete_user_room_bans, queries::delete_user_blocks}) {
+                                     queries::delete_user_room_bans, queries::delete_user_blocks,
+                                     queries::delete_user_room_roles}) {
             connection_.prepared(sql).execute(id);
         }
     } catch (...) {
@@ -189,9 +190,43 @@ void SqliteStore::ensure_room(std::string_view name, TimeMs now) {
 std::vector<core::Room> SqliteStore::list_rooms() {
     std::vector<core::Room> rooms;
     connection_.prepared(queries::select_rooms).query([&rooms](const Statement& row) {
-        rooms.push_back(core::Room{row.column_text(0), row.column_text(1)});
+        core::Room room{row.column_text(0), row.column_text(1)};
+        room.topic_by = row.column_text(2);
+        room.topic_at = row.column_int64(3);
+        room.modes.topic_locked = row.column_int64(4) != 0;
+        room.modes.moderated = row.column_int64(5) != 0;
+        room.modes.secret = row.column_int64(6) != 0;
+        room.modes.key = row.column_text(7);
+        room.modes.limit = static_cast<int>(row.column_int64(8));
+        rooms.push_back(std::move(room));
     });
     return rooms;
+}
+
+void SqliteStore::save_room(const core::Room& room) {
+    const core::RoomModes& m = room.modes;
+    connection_.prepared(queries::update_room)
+        .execute(room.name, room.topic, room.topic_by, room.topic_at,
+                 static_cast<std::int64_t>(m.topic_locked), static_cast<std::int64_t>(m.moderated),
+                 static_cast<std::int64_t>(m.secret), m.key, static_cast<std::int64_t>(m.limit));
+}
+
+std::vector<RoomRoleGrant> SqliteStore::list_room_roles() {
+    std::vector<RoomRoleGrant> grants;
+    connection_.prepared(queries::select_room_roles).query([&grants](const Statement& row) {
+        auto role = row.column_int64(2) == 2 ? core::RoomRole::op : core::RoomRole::voice;
+        grants.push_back(RoomRoleGrant{row.column_text(0), row.column_int64(1), role});
+    });
+    return grants;
+}
+
+void SqliteStore::set_room_role(std::string_view room, UserId user, core::RoomRole role) {
+    if (role == core::RoomRole::member) {
+        connection_.prepared(queries::delete_room_role).execute(room, user);
+        return;
+    }
+    std::int64_t stored = role == core::RoomRole::op ? 2 : 1;
+    connection_.prepared(queries::upsert_room_role).execute(room, user, stored);
 }
 
 std::vector<Membership> SqliteStore::list_room_pairs(std::string_view sql) {

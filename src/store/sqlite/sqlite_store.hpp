@@ -42,6 +42,9 @@ public:
 
     void ensure_room(std::string_view name, TimeMs now) override;
     std::vector<core::Room> list_rooms() override;
+    void save_room(const core::Room& room) override;
+    std::vector<RoomRoleGrant> list_room_roles() override;
+    void set_room_role(std::string_view room, UserId user, core::RoomRole role) override;
     std::vector<Membership> list_memberships() override;
     void add_member(std::string_view room, UserId user) override;
     void remove_member(std::string_view room, UserId user) override;
