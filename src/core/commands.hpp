@@ -119,6 +119,10 @@ struct SetDisplayName {
 struct ListRooms {
     static constexpr Role required_role = Role::member;
 };
+// How many people, connections and rooms the server has (IRC LUSERS).
+struct Stats {
+    static constexpr Role required_role = Role::member;
+};
 // A user by id or name, with the rooms they are in (IRC WHOIS).
 struct WhoIs {
     static constexpr Role required_role = Role::member;
@@ -162,7 +166,8 @@ using Command = std::variant<cmd::Join, cmd::Leave, cmd::Send, cmd::SendDm, cmd:
                              cmd::Typing, cmd::Block, cmd::Unblock, cmd::Kick, cmd::Ban,
                              cmd::Unban, cmd::Conversations, cmd::Members, cmd::ListRooms,
                              cmd::WhoIs, cmd::SetDisplayName, cmd::Invite, cmd::Monitor,
-                             cmd::ListBlocks, cmd::SetTopic, cmd::SetRoomModes, cmd::SetRoomRole>;
+                             cmd::ListBlocks, cmd::SetTopic, cmd::SetRoomModes, cmd::SetRoomRole,
+                             cmd::Stats>;
 
 inline constexpr int max_history_limit = 100;
 inline constexpr int join_history_limit = 50;

@@ -135,10 +135,18 @@ struct Monitored {
     bool full = false;                 // some names were not added: the list is full
 };
 
+struct Stats {
+    std::int64_t accounts = 0;     // not deleted
+    std::int64_t online = 0;       // people with a connection open
+    std::int64_t admins_online = 0;
+    std::int64_t connections = 0;
+    std::int64_t rooms = 0;        // that the asker may know of
+};
+
 }  // namespace answer
 
 using Answer = std::variant<answer::Done, answer::Ready, answer::Joined, answer::Posted,
                             answer::History, answer::Conversations, answer::Rooms,
-                            answer::Profile, answer::Monitored>;
+                            answer::Profile, answer::Monitored, answer::Stats>;
 
 }  // namespace parley::core

@@ -120,6 +120,7 @@ private:
     Outcome on(Caller caller, const cmd::SetTopic& c, TimeMs now);
     Outcome on(Caller caller, const cmd::SetRoomModes& c, TimeMs now);
     Outcome on(Caller caller, const cmd::SetRoomRole& c, TimeMs now);
+    Outcome on(Caller caller, const cmd::Stats& c, TimeMs now);
 
     // Helpers shared by the handlers (hub.cpp).
     User view(const UserState& state) const;

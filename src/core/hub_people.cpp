@@ -129,4 +129,20 @@ Outcome Hub::on(Caller caller, const cmd::Monitor& c, TimeMs /*now*/) {
     return Outcome{Answer{std::move(result)}};
 }
 
+Outcome Hub::on(Caller caller, const cmd::Stats& /*c*/, TimeMs /*now*/) {
+    answer::Stats stats;
+    for (const auto& [id, state] : users_) {
+        if (state.user.deleted) continue;
+        ++stats.accounts;
+        if (state.conns.empty()) continue;
+        ++stats.online;
+        if (state.user.role == Role::admin) ++stats.admins_online;
+    }
+    stats.connections = static_cast<std::int64_t>(conns_.size());
+    for (const auto& [name, room] : rooms_) {
+        if (visible(room, caller.state.user.id)) ++stats.rooms;
+    }
+    return Outcome{Answer{stats}};
+}
+
 }  // namespace parley::core

@@ -222,3 +222,20 @@ def test_settings_and_roles_survive_a_restart(irc_ctx):
     assert sorted(names) == sorted(["@" + owner.username, "+" + helper.username])
     again.send(f"MODE #{room}")
     assert again.expect("324")[3][1:] == [f"#{room}", "+nmt"]
+
+
+def test_lusers_counts_people_connections_and_rooms(irc_ctx):
+    server, make, ctx = irc_ctx
+    web, ws = ctx.online("web")
+    acct = ctx.user("irc")
+    irc = make()
+    irc.register_pass(acct.username, acct.password)
+    # Sent at registration, before the MOTD, and on request.
+    irc.expect("251")
+    irc.expect("376")
+    irc.send("LUSERS")
+    assert irc.expect("251")[3][1] == "There are 2 users and 0 invisible on 1 servers"
+    assert irc.expect("255")[3][1] == "I have 2 clients and 0 servers"
+    assert irc.expect("265")[3][1:3] == ["2", "2"]
+    stats = ws.ok("stats")
+    assert stats["online"] == 2 and stats["connections"] == 2 and stats["rooms"] >= 1

@@ -53,6 +53,7 @@ const std::vector<Gateway::CommandSpec>& Gateway::command_table() {
         {"VERSION", 0, true, &Gateway::version},
         {"TIME", 0, true, &Gateway::time},
         {"MOTD", 0, true, &Gateway::motd},
+        {"LUSERS", 0, true, &Gateway::lusers},
         {"LIST", 0, true, &Gateway::list},
         {"WHOIS", 1, true, &Gateway::whois},
         {"CHATHISTORY", 3, true, &Gateway::chathistory},

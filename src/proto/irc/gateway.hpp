@@ -98,6 +98,10 @@ private:
     void version(Client& client, const Message& m);
     void time(Client& client, const Message& m);
     void motd(Client& client, const Message& m);
+    void lusers(Client& client, const Message& m);
+    enum class AfterLusers { nothing, motd };
+    void send_lusers(Client& client, AfterLusers after);
+    void send_counts(Client& client, const core::answer::Stats& stats);
     void list(Client& client, const Message& m);
     void whois(Client& client, const Message& m);
     void whowas(Client& client, const Message& m);

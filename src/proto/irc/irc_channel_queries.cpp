@@ -96,6 +96,29 @@ void Gateway::motd(Client& client, const Message&) {
     numeric(client, RPL_ENDOFMOTD, {"End of /MOTD command."});
 }
 
+void Gateway::lusers(Client& client, const Message&) { send_lusers(client, AfterLusers::nothing); }
+
+void Gateway::send_lusers(Client& client, AfterLusers after) {
+    // At registration the MOTD follows from here, so it can't overtake the counts.
+    service_.command(
+        client.conn, core::cmd::Stats{},
+        on_shard(client.conn, [this, after](Client& c, core::Result<core::Answer> a) {
+            if (a) send_counts(c, std::get<core::answer::Stats>(a.value()));
+            if (after == AfterLusers::motd) motd(c, Message{});
+        }));
+}
+
+void Gateway::send_counts(Client& c, const core::answer::Stats& s) {
+    auto n = [](std::int64_t v) { return std::to_string(v); };
+    numeric(c, RPL_LUSERCLIENT, {"There are " + n(s.online) + " users and 0 invisible on 1 servers"});
+    numeric(c, RPL_LUSEROP, {n(s.admins_online), "operator(s) online"});
+    numeric(c, RPL_LUSERCHANNELS, {n(s.rooms), "channels formed"});
+    numeric(c, RPL_LUSERME, {"I have " + n(s.connections) + " clients and 0 servers"});
+    // One server, so local and global agree; no peak is kept, so max is now.
+    numeric(c, RPL_LOCALUSERS, {n(s.online), n(s.online), "Current local users"});
+    numeric(c, RPL_GLOBALUSERS, {n(s.online), n(s.online), "Current global users"});
+}
+
 }  // namespace parley::proto::irc
 
 namespace parley::proto::irc {

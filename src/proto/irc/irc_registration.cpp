@@ -199,7 +199,7 @@ void Gateway::welcome(Client& client) {
              "NETWORK=" + options_.network, "NICKLEN=32", "CHANNELLEN=51", "TOPICLEN=390",
              "CHATHISTORY=100", "MSGREFTYPES=msgid", "MONITOR=100", "SILENCE",
              "are supported by this server"});
-    motd(client, Message{});
+    send_lusers(client, AfterLusers::motd);
     service_.set_variant(client.conn, variant_of(client.caps.enabled, true));
     // The account's rooms: joined as in the web app, with recent history.
     for (const auto& room : client.initial_rooms) {

@@ -92,7 +92,8 @@ core::Command parse_set_room(Fields& f) {
     return modes;
 }
 
-constexpr std::array<CommandSpec, 17> command_table{{
+constexpr std::array<CommandSpec, 18> command_table{{
+    {"stats", [](Fields&) -> core::Command { return core::cmd::Stats{}; }},
     {"join",
      [](Fields& f) -> core::Command {
          return core::cmd::Join{f.text("room"), f.maybe_text("key").value_or("")};

@@ -100,6 +100,13 @@ void fill(json::object& out, const answer::Monitored& a) {
     for (const auto& name : a.offline) offline.push_back(json::value(name));
     out["offline"] = std::move(offline);
 }
+void fill(json::object& out, const answer::Stats& a) {
+    out["accounts"] = a.accounts;
+    out["online"] = a.online;
+    out["admins_online"] = a.admins_online;
+    out["connections"] = a.connections;
+    out["rooms"] = a.rooms;
+}
 void fill(json::object& out, const answer::Conversations& a) {
     json::array conversations;
     for (const auto& c : a.conversations) {
