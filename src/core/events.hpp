@@ -106,6 +106,7 @@ struct Joined {
     std::vector<User> members;
     std::vector<Message> history;  // filled from the store after the join is committed
     std::map<UserId, RoomRole> roles;  // operators and voiced members; admins are operators
+    std::vector<User> bans;  // who is banned from the room: for its operators (Members) only
 };
 struct Posted {
     Message message;

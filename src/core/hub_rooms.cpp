@@ -54,6 +54,13 @@ Outcome Hub::on(Caller caller, const cmd::Members& c, TimeMs /*now*/) {
     }
     answer::Joined members = member_list(*room);
     if (!room->members.contains(caller.state.user.id)) members.room.modes.key.clear();
+    if (operates(*room, caller)) {
+        for (UserId banned : room->bans) {
+            if (const auto* state = live_user(banned)) members.bans.push_back(view(*state));
+        }
+        std::sort(members.bans.begin(), members.bans.end(),
+                  [](const User& a, const User& b) { return a.id < b.id; });
+    }
     return Outcome{Answer{std::move(members)}};
 }
 

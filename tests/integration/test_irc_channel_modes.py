@@ -239,3 +239,24 @@ def test_lusers_counts_people_connections_and_rooms(irc_ctx):
     assert irc.expect("265")[3][1:3] == ["2", "2"]
     stats = ws.ok("stats")
     assert stats["online"] == 2 and stats["connections"] == 2 and stats["rooms"] >= 1
+
+
+def test_operators_list_and_lift_room_bans(irc_ctx):
+    server, make, ctx = irc_ctx
+    owner = ctx.user("owner")
+    irc = signed_in(make, owner)
+    room = unique_room("bans")
+    opened(irc, room)
+    pest, ws_pest = ctx.online("pest")
+    ws_pest.ok("join", room=room)
+    irc.send(f"MODE #{room} +b {pest.username}")
+    irc.expect("MODE", lambda m: m[3][:2] == [f"#{room}", "+b"])
+    irc.send(f"MODE #{room} +b")
+    assert irc.expect("367")[3][1:3] == [f"#{room}", f"{pest.username}!*@*"]
+    irc.expect("368")
+    ws_owner = ctx.ws(owner)
+    members = ws_owner.ok("members", room=room)
+    assert [u["id"] for u in members["bans"]] == [pest.id]
+    ws_pest.err("join", "banned", room=room)
+    ws_owner.ok("unban", room=room, user_id=pest.id)
+    ws_pest.ok("join", room=room)

@@ -166,6 +166,15 @@ TEST_F(RoomSettingsTest, RoomOperatorsModerateTheirRoomButNotAdminsOrTheServer) 
     EXPECT_EQ(code(run(2, cmd::SetRoomRole{"dev", 1, RoomRole::member})), Errc::forbidden);
 }
 
+TEST_F(RoomSettingsTest, OperatorsSeeTheBanList) {
+    ASSERT_TRUE(run(2, cmd::Ban{3, "dev", ""}).answer.ok());
+    auto seen = std::get<answer::Joined>(run(2, cmd::Members{"dev"}).answer.value());
+    ASSERT_EQ(seen.bans.size(), 1u);
+    EXPECT_EQ(seen.bans[0].id, 3);
+    auto hidden = std::get<answer::Joined>(run(3, cmd::Members{"dev"}).answer.value());
+    EXPECT_TRUE(hidden.bans.empty());
+}
+
 TEST_F(RoomSettingsTest, InvitationsAreHeardByTheRoomEvenWhenBlocked) {
     start(4, HubOptions{.limits = false});
     ASSERT_TRUE(run(2, cmd::Join{"dev"}).answer.ok());

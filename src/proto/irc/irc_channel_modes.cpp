@@ -36,8 +36,14 @@ void Gateway::channel_mode(Client& client, const Message& m) {
     }
     auto& request = std::get<ModeRequest>(parsed);
     if (request.list_bans) {
-        // Room bans are kept, but listing them is not offered yet: an empty list is honest.
-        numeric(client, RPL_ENDOFBANLIST, {channel, "End of channel ban list"});
+        // The list is for the room's operators; others are told it's empty, as
+        // the bans of a room are the operators' business.
+        with_members(client, channel, [this, channel](Client& c, const core::answer::Joined& room) {
+            for (const auto& banned : room.bans) {
+                numeric(c, RPL_BANLIST, {channel, banned.username + "!*@*"});
+            }
+            numeric(c, RPL_ENDOFBANLIST, {channel, "End of channel ban list"});
+        });
     }
     for (const auto& ban : request.bans) ban_mask(client, channel, ban.add, ban.mask);
     for (const auto& change : request.roles) {

@@ -73,6 +73,7 @@ void fill(json::object& out, const answer::Joined& a) {
     json::object roles;
     for (const auto& [user, role] : a.roles) roles[std::to_string(user)] = room_role_name(role);
     out["roles"] = std::move(roles);
+    if (!a.bans.empty()) out["bans"] = users_json(a.bans);
     out["history"] = messages_json(a.history);
 }
 void fill(json::object& out, const answer::Posted& a) { out["message"] = message_json(a.message); }
