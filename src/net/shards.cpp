@@ -6,6 +6,7 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <cstdint>
 #include <cstdio>
 #include <exception>
@@ -115,6 +116,15 @@ void Shards::join() {
 
 void Shards::post(std::size_t shard, std::function<void()> task) {
     asio::post(impl_->at(shard).context, std::move(task));
+}
+
+void Shards::post_after(std::size_t shard, std::chrono::milliseconds delay,
+                        std::function<void()> task) {
+    auto& context = impl_->at(shard).context;
+    auto timer = std::make_shared<asio::steady_timer>(context, delay);
+    timer->async_wait([timer, task = std::move(task)](const boost::system::error_code& error) {
+        if (!error) task();
+    });
 }
 
 std::size_t Shards::shard_of(ConnId id) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -29,6 +30,9 @@ public:
 
     // Thread-safe; tasks posted to one shard run in the order they were posted.
     void post(std::size_t shard, std::function<void()> task);
+    // Runs the task on the shard after `delay` (unless the shard stops first).
+    void post_after(std::size_t shard, std::chrono::milliseconds delay,
+                    std::function<void()> task);
 
     // The shard index lives in the high 16 bits of a connection id.
     static std::size_t shard_of(ConnId id);

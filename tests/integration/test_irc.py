@@ -317,6 +317,24 @@ def test_flooding_without_limits_off_is_cut(server_factory):
     irc.close()
 
 
+def test_a_paste_is_slowed_down_not_cut(server_factory):
+    # Fake lag: past the burst, lines wait their turn at the steady rate
+    # (5 a second), in order, and the connection stays open.
+    from conftest import Ctx
+    server = server_factory(limits="on", extra_args=("--irc", "127.0.0.1:0"))
+    ctx = Ctx(server)
+    acct = ctx.user("paste")
+    irc = IrcClient(server)
+    irc.register_pass(acct.username, acct.password)
+    irc.expect("366")
+    irc.sock.sendall(b"".join(b"PING :p%d\r\n" % i for i in range(50)))
+    tokens = [irc.expect("PONG", timeout=10)[3][-1] for _ in range(50)]
+    assert tokens == [f"p{i}" for i in range(50)]
+    irc.send("PING :still-here")
+    irc.expect("PONG", lambda m: m[3][-1] == "still-here", timeout=10)
+    irc.close()
+
+
 def test_chathistory_pages_by_msgid_in_a_batch(irc_ctx):
     server, make, ctx = irc_ctx
     web, ws = ctx.online("web")

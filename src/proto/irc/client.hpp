@@ -1,5 +1,6 @@
 #pragma once
 
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -43,6 +44,10 @@ struct Client {
     std::string active_label;
     std::map<std::string, Labeled> labels;
     core::TokenBucket lines;  // flood control
+    // Fake lag: lines beyond the flood rate wait here, and are handled as the
+    // rate allows; a client that lets this fill up is disconnected.
+    std::deque<std::string> lagged;
+    bool drain_scheduled = false;
 };
 
 }  // namespace parley::proto::irc

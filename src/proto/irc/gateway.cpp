@@ -86,15 +86,55 @@ void Gateway::on_close(net::ConnId connection) {
     service_.disconnect(connection);
 }
 
+namespace {
+
+// A burst, then a steady rate, as mature IRC servers allow.
+constexpr core::RateLimit line_rate{.per_second = 5.0, .burst = 40.0};
+// Lines held back at most (about 20 s at the steady rate) before a client is
+// judged to be flooding rather than pasting.
+constexpr std::size_t max_lagged_lines = 100;
+
+std::int64_t steady_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+}  // namespace
+
 bool Gateway::flooding(Client& client) {
-    // A burst, then a steady rate, as mature IRC servers allow; a client that
-    // keeps sending faster is disconnected rather than queued without bound.
-    static constexpr core::RateLimit lines{.per_second = 5.0, .burst = 40.0};
     if (!options_.flood_control) return false;
-    auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                   std::chrono::steady_clock::now().time_since_epoch())
-                   .count();
-    return !client.lines.take(lines, now);
+    return !client.lines.take(line_rate, steady_ms());
+}
+
+void Gateway::lag(Client& client, std::string line) {
+    if (client.lagged.size() >= max_lagged_lines) {
+        client.lagged.clear();
+        return close(client, "Closing link: Excess Flood");
+    }
+    client.lagged.push_back(std::move(line));
+    schedule_drain(client);
+}
+
+void Gateway::schedule_drain(Client& client) {
+    if (client.drain_scheduled) return;
+    client.drain_scheduled = true;
+    auto wait = std::chrono::milliseconds(static_cast<int>(1000.0 / line_rate.per_second) + 1);
+    shards_.post_after(net::Shards::shard_of(client.conn), wait,
+                       [this, conn = client.conn] { drain_lagged(conn); });
+}
+
+void Gateway::drain_lagged(net::ConnId connection) {
+    auto* client = find(connection);
+    if (client == nullptr || client->quitting) return;
+    client->drain_scheduled = false;
+    while (!client->lagged.empty() && !flooding(*client)) {
+        std::string line = std::move(client->lagged.front());
+        client->lagged.pop_front();
+        handle_line(*client, line);
+        if (client->quitting) return;
+    }
+    if (!client->lagged.empty()) schedule_drain(*client);
 }
 
 Client* Gateway::find(net::ConnId conn) {
@@ -110,11 +150,16 @@ void Gateway::on_line_too_long(net::ConnId connection) {
 void Gateway::on_line(net::ConnId connection, std::string line) {
     auto* client = find(connection);
     if (client == nullptr || client->quitting) return;
-    if (flooding(*client)) return close(*client, "Closing link: Excess Flood");
+    // Lines keep their order: once some wait, the rest wait behind them.
+    if (!client->lagged.empty() || flooding(*client)) return lag(*client, std::move(line));
+    handle_line(*client, line);
+}
+
+void Gateway::handle_line(Client& client, const std::string& line) {
     auto message = parse_line(line);
     if (!message) {
         if (message.error().code == core::Errc::too_large) {
-            numeric(*client, ERR_INPUTTOOLONG, {"Input line was too long"});
+            numeric(client, ERR_INPUTTOOLONG, {"Input line was too long"});
         }
         return;  // a malformed line is ignored, as servers do
     }
@@ -122,28 +167,28 @@ void Gateway::on_line(net::ConnId connection, std::string line) {
     auto spec = std::find_if(table.begin(), table.end(),
                              [&](const CommandSpec& s) { return s.name == message->command; });
     if (spec == table.end()) {
-        if (client->registered) numeric(*client, ERR_UNKNOWNCOMMAND, {message->command, "Unknown command"});
-        else numeric(*client, ERR_NOTREGISTERED, {"You have not registered"});
+        if (client.registered) numeric(client, ERR_UNKNOWNCOMMAND, {message->command, "Unknown command"});
+        else numeric(client, ERR_NOTREGISTERED, {"You have not registered"});
         return;
     }
-    if (spec->needs_registration && !client->registered) {
-        return numeric(*client, ERR_NOTREGISTERED, {"You have not registered"});
+    if (spec->needs_registration && !client.registered) {
+        return numeric(client, ERR_NOTREGISTERED, {"You have not registered"});
     }
     if (message->params.size() < spec->min_params) {
-        return numeric(*client, ERR_NEEDMOREPARAMS, {message->command, "Not enough parameters"});
+        return numeric(client, ERR_NEEDMOREPARAMS, {message->command, "Not enough parameters"});
     }
     const std::string* label = find_tag(*message, "label");
-    if (label == nullptr || !client->caps.enabled.has(Cap::LabeledResponse) || label->empty()) {
-        return (this->*(spec->handle))(*client, *message);
+    if (label == nullptr || !client.caps.enabled.has(Cap::LabeledResponse) || label->empty()) {
+        return (this->*(spec->handle))(client, *message);
     }
     // Replies to a labeled command are collected, then sent tagged (or batched)
     // once the last service answer for it is in.
     std::string tag = *label;
-    client->labels[tag];
-    client->active_label = tag;
-    (this->*(spec->handle))(*client, *message);
-    client->active_label.clear();
-    finish_label(*client, tag);
+    client.labels[tag];
+    client.active_label = tag;
+    (this->*(spec->handle))(client, *message);
+    client.active_label.clear();
+    finish_label(client, tag);
 }
 
 void Gateway::send(Client& client, const Message& message) {

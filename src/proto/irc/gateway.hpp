@@ -125,6 +125,10 @@ private:
     void send_names(Client& client, const core::answer::Joined& joined);
 
     bool flooding(Client& client);
+    void lag(Client& client, std::string line);
+    void schedule_drain(Client& client);
+    void drain_lagged(net::ConnId connection);
+    void handle_line(Client& client, const std::string& line);
 
     core::Service& service_;
     net::Shards& shards_;
