@@ -46,6 +46,9 @@ struct History {
     int limit = 50;
     std::optional<MessageId> after;
     std::string with_name;  // the other user by username, when `with` is not given
+    // Bounds by time (IRC CHATHISTORY timestamp references), on top of the ids.
+    std::optional<TimeMs> before_ts;
+    std::optional<TimeMs> after_ts;
 };
 struct Conversations {
     static constexpr Role required_role = Role::member;

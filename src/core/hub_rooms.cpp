@@ -141,6 +141,8 @@ Outcome Hub::on(Caller caller, const cmd::History& c, TimeMs /*now*/) {
     if (c.room) {
         auto query = room_history(viewer, *c.room, c.before, c.limit, c.after);
         if (!query) return query.error();
+        query->before_ts = c.before_ts;
+        query->after_ts = c.after_ts;
         Outcome outcome{Answer{answer::History{}}};
         outcome.read = std::move(query.value());
         return outcome;
@@ -151,7 +153,7 @@ Outcome Hub::on(Caller caller, const cmd::History& c, TimeMs /*now*/) {
     Outcome outcome{Answer{answer::History{}}};
     outcome.read = HistoryQuery{std::nullopt, std::pair{std::min(viewer, with), std::max(viewer, with)},
                                 c.before, std::clamp(c.limit, 1, max_history_limit), viewer,
-                                c.after};
+                                c.after, c.before_ts, c.after_ts};
     return outcome;
 }
 

@@ -88,6 +88,9 @@ struct HistoryQuery {
     int limit = 50;
     UserId viewer = 0;
     std::optional<MessageId> after;
+    // Only messages sent before / after these times (ms), as well.
+    std::optional<TimeMs> before_ts;
+    std::optional<TimeMs> after_ts;
 };
 
 // The last message of each of the viewer's direct conversations, newest first.

@@ -72,11 +72,12 @@ class IrcClient:
         return line
 
     def expect(self, command, pred=None, timeout=None):
-        """The next line with this command (or numeric) matching pred; earlier others stay queued."""
+        """The next line with this command (or numeric; None: any) matching pred; earlier
+        others stay queued."""
         deadline = time.monotonic() + (timeout or self.timeout)
         for i, line in enumerate(self.pending):
             msg = parse(line)
-            if msg[2] == command and (pred is None or pred(msg)):
+            if command in (None, msg[2]) and (pred is None or pred(msg)):
                 del self.pending[i]
                 return msg
         while True:
@@ -85,7 +86,7 @@ class IrcClient:
                 raise AssertionError(f"no {command} within the timeout; seen:\n" +
                                      "\n".join(self.seen[-40:]))
             msg = parse(line)
-            if msg[2] == command and (pred is None or pred(msg)):
+            if command in (None, msg[2]) and (pred is None or pred(msg)):
                 return msg
             self.pending.append(line)
 

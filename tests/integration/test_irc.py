@@ -366,7 +366,11 @@ def test_chathistory_pages_by_msgid_in_a_batch(irc_ctx):
     ref = irc.expect("BATCH", lambda m: m[3][0].startswith("+"))[3][0][1:]
     assert [irc.expect("PRIVMSG")[3][1] for _ in range(3)] == ["m1", "m2", "m3"]
     irc.expect("BATCH", lambda m: m[3][0] == "-" + ref)
-    irc.send(f"CHATHISTORY AROUND #{room} msgid={ids[2]} 10")
+    irc.send(f"CHATHISTORY AROUND #{room} msgid={ids[2]} 3")
+    ref = irc.expect("BATCH", lambda m: m[3][0].startswith("+"))[3][0][1:]
+    assert [irc.expect("PRIVMSG")[3][1] for _ in range(3)] == ["m1", "m2", "m3"]
+    irc.expect("BATCH", lambda m: m[3][0] == "-" + ref)
+    irc.send(f"CHATHISTORY AROUND #{room} msgid=x 3")
     assert irc.expect("FAIL")[3][:2] == ["CHATHISTORY", "INVALID_PARAMS"]
     ws.ok("send_dm", to=acct.id, text="dm one")
     irc.expect("PRIVMSG", lambda m: m[3][1] == "dm one")
@@ -378,6 +382,63 @@ def test_chathistory_pages_by_msgid_in_a_batch(irc_ctx):
     ws.ok("send", room="general", text="live")
     live = irc.expect("PRIVMSG", lambda m: m[3][1] == "live")
     assert int(live[0]["msgid"]) > ids[-1]
+
+
+def test_chathistory_by_timestamp_and_targets(irc_ctx):
+    server, make, ctx = irc_ctx
+    web, ws = ctx.online("web")
+    room = unique_room("ts")
+    ws.ok("join", room=room)
+    sent = [ws.ok("send", room=room, text=f"t{i}")["message"] for i in range(4)]
+    acct = ctx.user("irc")
+    ws.ok("send_dm", to=acct.id, text="hello there")
+    irc = make()
+    irc.register_sasl(acct.username, acct.password,
+                      caps=("sasl", "batch", "draft/chathistory", "server-time", "message-tags"))
+    irc.send(f"JOIN #{room}")
+    irc.expect("366", lambda m: m[3][1] == f"#{room}")
+
+    def stamp(ms):
+        import datetime
+        t = datetime.datetime.fromtimestamp(ms / 1000, datetime.timezone.utc)
+        return "timestamp=" + t.strftime("%Y-%m-%dT%H:%M:%S.") + f"{ms % 1000:03d}Z"
+
+    def page(command, count):
+        irc.send(command)
+        ref = irc.expect("BATCH", lambda m: m[3][0].startswith("+"))[3][0][1:]
+        texts = [irc.expect("PRIVMSG", lambda m: m[0].get("batch") == ref)[3][1] for _ in range(count)]
+        irc.expect("BATCH", lambda m: m[3][0] == "-" + ref)
+        return texts
+
+    # Times are compared strictly, as the draft says (two messages may share a millisecond).
+    def texts(pred, limit=10):
+        return [m["text"] for m in sent if pred(m["ts"])][:limit]
+
+    t2 = sent[2]["ts"]
+    expected = texts(lambda ts: ts <= t2)
+    assert page(f"CHATHISTORY BEFORE #{room} {stamp(t2 + 1)} 10", len(expected)) == expected
+    t0 = sent[0]["ts"]
+    expected = texts(lambda ts: ts > t0, 2)
+    assert page(f"CHATHISTORY AFTER #{room} {stamp(t0)} 2", len(expected)) == expected
+    assert page(f"CHATHISTORY BETWEEN #{room} {stamp(t0 - 1)} "
+                f"{stamp(sent[3]['ts'] + 1)} 10", 4) == ["t0", "t1", "t2", "t3"]
+    irc.send(f"CHATHISTORY BEFORE #{room} timestamp=yesterday 10")
+    assert irc.expect("FAIL")[3][:2] == ["CHATHISTORY", "INVALID_PARAMS"]
+    # TARGETS: the channel and the direct conversation with activity in the window.
+    irc.send(f"CHATHISTORY TARGETS {stamp(sent[0]['ts'] - 1000)} {stamp(sent[-1]['ts'] + 60000)} 10")
+    ref = irc.expect("BATCH", lambda m: m[3][0].startswith("+"))
+    assert ref[3][1] == "draft/chathistory-targets"
+    targets = []
+    while True:
+        m = irc.expect(None, lambda m: m[2] in ("CHATHISTORY", "BATCH"))
+        if m[2] == "BATCH":
+            break
+        targets.append(m[3][1])
+    assert f"#{room}" in targets and web.username in targets
+    irc.send(f"CHATHISTORY TARGETS {stamp(1000)} {stamp(2000)} 10")
+    ref = irc.expect("BATCH", lambda m: m[3][0].startswith("+"))[3][0][1:]
+    end = irc.expect(None, lambda m: m[2] in ("CHATHISTORY", "BATCH"))
+    assert end[2] == "BATCH" and end[3][0] == "-" + ref
 
 
 def test_setname_whowas_oper(irc_ctx):

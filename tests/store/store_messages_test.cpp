@@ -104,6 +104,31 @@ TYPED_TEST(StoreMessagesTest, HistoryIsTheNewestMessagesOldestFirst) {
     EXPECT_EQ(this->room_page("general", std::nullopt, 50).size(), 10u);
 }
 
+TYPED_TEST(StoreMessagesTest, TimeBoundsSelectBySendingTime) {
+    // Ids 10, 20, ... 100 sent at 1010, 1020, ... 1100; another room's in between.
+    for (MessageId id = 1; id <= 10; ++id) this->post_to_room(id * 10, "general", this->bob_);
+    this->post_to_room(55, "cpp", this->bob_);
+    auto page = [&](std::optional<core::TimeMs> before_ts, std::optional<core::TimeMs> after_ts,
+                    std::optional<MessageId> after = std::nullopt) {
+        HistoryQuery query;
+        query.room = "general";
+        query.limit = 100;
+        query.viewer = this->alice_;
+        query.before_ts = before_ts;
+        query.after_ts = after_ts;
+        query.after = after;
+        return this->ids(this->store().history(query));
+    };
+    EXPECT_EQ(page(1030, std::nullopt), (Ids{10, 20}));        // strictly before
+    EXPECT_EQ(page(1031, std::nullopt), (Ids{10, 20, 30}));
+    EXPECT_EQ(page(std::nullopt, 1080), (Ids{90, 100}));       // strictly after
+    EXPECT_EQ(page(1060, 1020), (Ids{30, 40, 50}));            // between
+    EXPECT_EQ(page(5000, std::nullopt).size(), 10u);           // later than everything
+    EXPECT_TRUE(page(std::nullopt, 5000).empty());
+    EXPECT_EQ(page(std::nullopt, 1), (Ids{10, 20, 30, 40, 50, 60, 70, 80, 90, 100}));
+    EXPECT_TRUE(page(1, std::nullopt).empty());
+}
+
 TYPED_TEST(StoreMessagesTest, BeforeIsExclusiveAndPagesCoverEverything) {
     for (MessageId id = 1; id <= 10; ++id) this->post_to_room(id * 10, "general", this->bob_);
     EXPECT_EQ(this->room_page("general", 50, 2), (Ids{30, 40}));

@@ -113,6 +113,9 @@ private:
 
     // draft/chathistory (irc_chathistory.cpp).
     void chathistory(Client& client, const Message& m);
+    void chathistory_around(Client& client, const std::string& target, core::cmd::History older,
+                            core::cmd::History newer);
+    void chathistory_targets(Client& client, const Message& m);
     void send_history(Client& client, const std::string& target,
                       const core::answer::History& history);
 

@@ -108,6 +108,9 @@ inline constexpr std::string_view delete_block =
 inline constexpr std::string_view insert_message =
     "INSERT INTO messages (id, room, from_id, to_id, dm_low, dm_high, text, ts) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+// Ids and times grow together, so a time is found by searching the ids.
+inline constexpr std::string_view select_first_message_from =
+    "SELECT id, ts FROM messages WHERE id >= ?1 ORDER BY id LIMIT 1";
 inline constexpr std::string_view select_room_history =
     "SELECT id, room, from_id, to_id, text, ts FROM messages "
     "WHERE room = ?1 AND id < ?2 "

@@ -293,7 +293,43 @@ void SqliteStore::append_message(const core::Message& message) {
                  message.ts);
 }
 
-std::vector<core::Message> SqliteStore::history(const HistoryQuery& query) {
+MessageId SqliteStore::first_message_at_or_after(TimeMs ts) {
+    // Binary search over ids: message ids and times grow together, so this needs
+    // no index on ts (which every message would pay for).
+    MessageId low = 0;
+    MessageId high = last_message_id() + 1;  // the answer when every message is older
+    while (low < high) {
+        MessageId middle = low + (high - low) / 2;
+        std::optional<std::pair<MessageId, TimeMs>> found;
+        connection_.prepared(queries::select_first_message_from)
+            .query([&found](const Statement& row) { found.emplace(row.column_int64(0), row.column_int64(1)); },
+                   middle);
+        if (!found) {
+            high = middle;
+        } else if (found->second >= ts) {
+            high = std::min(middle, found->first);
+        } else {
+            low = found->first + 1;
+        }
+    }
+    return low;
+}
+
+HistoryQuery SqliteStore::with_time_bounds(HistoryQuery query) {
+    if (query.before_ts) {
+        MessageId bound = first_message_at_or_after(*query.before_ts);
+        query.before = std::min(query.before.value_or(bound), bound);
+    }
+    if (query.after_ts) {
+        // Strictly after: the first message later than the time, minus one.
+        MessageId bound = first_message_at_or_after(*query.after_ts + 1) - 1;
+        query.after = std::max(query.after.value_or(bound), bound);
+    }
+    return query;
+}
+
+std::vector<core::Message> SqliteStore::history(const HistoryQuery& bounded) {
+    const HistoryQuery query = with_time_bounds(bounded);
     if (query.room.has_value() == query.between.has_value()) {
         throw std::invalid_argument("history needs either a room or a pair of users");
     }

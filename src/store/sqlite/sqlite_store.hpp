@@ -64,6 +64,9 @@ public:
     TimeMs last_message_ts() override;
 
 private:
+    // The first message id at or after a time; past the newest when there is none.
+    MessageId first_message_at_or_after(TimeMs ts);
+    HistoryQuery with_time_bounds(HistoryQuery query);
     std::optional<UserRecord> find_one_user(std::string_view sql, auto key);
     std::vector<Membership> list_room_pairs(std::string_view sql);
     std::vector<core::Message> history_after(const HistoryQuery& query, MessageId before,
