@@ -279,16 +279,54 @@ void ChatService::sign_in(core::ConnId conn, core::Protocol protocol, unsigned v
                           reply](core::Result<store::UserRecord> record) {
             if (connecting_.erase(conn) == 0) return;  // closed while the password was checked
             if (!record) return reply(record.error());
-            // Not tied to a token: logging out a browser leaves IRC connected.
-            auto outcome = hub_.connect(conn, with_role(record->user), {}, now_ms());
-            if (!outcome.answer) return reply(outcome.answer.error());
-            dispatcher_.attach(conn, protocol, variant);
-            dispatcher_.authenticated(conn);
-            spdlog::info("event=connect conn={} user={}", conn, record->user.id);
-            reply(std::move(outcome.answer.value()));
-            run_effects(std::move(outcome.effects), {});
+            attach_signed_in(conn, protocol, variant, with_role(record->user), reply);
         };
         verify_login(std::move(username), std::move(password), std::move(signed_in));
+    });
+}
+
+void ChatService::attach_signed_in(core::ConnId conn, core::Protocol protocol, unsigned variant,
+                                   const core::User& user, const Reply& reply) {
+    // Not tied to a token: logging out a browser leaves IRC connected.
+    auto outcome = hub_.connect(conn, user, {}, now_ms());
+    if (!outcome.answer) return reply(outcome.answer.error());
+    dispatcher_.attach(conn, protocol, variant);
+    dispatcher_.authenticated(conn);
+    spdlog::info("event=connect conn={} user={}{}", conn, user.id, user.guest ? " guest=true" : "");
+    reply(std::move(outcome.answer.value()));
+    run_effects(std::move(outcome.effects), {});
+}
+
+void ChatService::sign_in_guest(core::ConnId conn, core::Protocol protocol, unsigned variant,
+                                std::string nick, Reply reply) {
+    hub_thread_.post([this, conn, protocol, variant, nick = std::move(nick),
+                      reply = std::move(reply)]() mutable {
+        if (!options_.guests) {
+            return reply(Error{Errc::unauthorized,
+                               "Sign in with your Parley account; this server has no guests."});
+        }
+        if (dispatcher_.protocol_of(conn) || connecting_.contains(conn)) {
+            return reply(Error{Errc::bad_request, "This connection is signed in."});
+        }
+        if (auto valid = core::validate_username(nick); !valid) return reply(valid.error());
+        auto taken = [&nick] {
+            return Error{Errc::username_taken, "The nick " + nick + " is someone's; pick another."};
+        };
+        if (hub_.name_in_use(nick)) return reply(taken());
+        connecting_.insert(conn);
+        auto guest = std::make_shared<std::optional<core::User>>();
+        in_store(
+            [nick, guest](store::Store& store) {
+                // An account the Hub hasn't met yet (`parleyd user add`) owns it too.
+                if (!store.find_user_by_name(nick)) *guest = store.create_guest(nick);
+            },
+            [this, conn, protocol, variant, reply, guest, taken](std::exception_ptr error) {
+                if (connecting_.erase(conn) == 0) return;  // closed meanwhile
+                if (error) return reply(Error{Errc::internal});
+                // Another guest may have taken the nick while the row was written.
+                if (!*guest || hub_.name_in_use((*guest)->username)) return reply(taken());
+                attach_signed_in(conn, protocol, variant, **guest, reply);
+            });
     });
 }
 

@@ -16,6 +16,7 @@ namespace parley::app {
 struct ServiceOptions {
     bool limits = true;
     std::vector<std::string> admins;  // usernames that are admins whatever the store says
+    bool guests = false;              // IRC clients may join without an account
 };
 
 // The Service the adapters talk to. Chat state lives in the Hub, on one
@@ -39,6 +40,8 @@ public:
     void disconnect(core::ConnId conn) override;
     void sign_in(core::ConnId conn, core::Protocol protocol, unsigned variant,
                  std::string username, std::string password, Reply reply) override;
+    void sign_in_guest(core::ConnId conn, core::Protocol protocol, unsigned variant,
+                       std::string nick, Reply reply) override;
     void command(core::ConnId conn, core::Command command, Reply reply) override;
     void set_variant(core::ConnId conn, unsigned variant) override;
     void grant_operator(core::ConnId conn) override;
@@ -63,6 +66,8 @@ private:
     void complete(core::Answer& answer, std::vector<core::Message> messages,
                   core::ConnId conn) const;
     core::User with_role(core::User user) const;
+    void attach_signed_in(core::ConnId conn, core::Protocol protocol, unsigned variant,
+                          const core::User& user, const Reply& reply);
     void catch_up(const core::User& user);
 
     // Requests (account_requests.cpp, directory_requests.cpp), on the Hub's thread.

@@ -85,7 +85,7 @@ int run_server(const Config& config) {
     proto::ws::JsonWire json_wire;
     dispatcher.add_wire(core::Protocol::websocket, json_wire);
 
-    ChatService service(ServiceOptions{config.limits, config.admins}, store, hub_thread,
+    ChatService service(ServiceOptions{config.limits, config.admins, config.guests}, store, hub_thread,
                         hash_pool, dispatcher);
     service.load(std::move(snapshot));
     proto::ws::Gateway gateway(service, shards);

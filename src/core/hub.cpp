@@ -11,7 +11,7 @@ Hub::Hub(HubOptions options) : options_(options) {}
 void Hub::load(const HubSnapshot& snapshot) {
     for (const auto& user : snapshot.users) {
         users_[user.id].user = user;
-        index_name(user);
+        if (!user.guest) index_name(user);  // a guest's nick is theirs only while connected
     }
     for (const auto& room : snapshot.rooms) rooms_[room.name].room = room;
     if (!rooms_.contains(general_room)) rooms_[general_room].room = Room{general_room, ""};
@@ -73,10 +73,31 @@ Effects Hub::disconnect(ConnId conn) {
     if (user == users_.end()) return effects;
     std::erase(user->second.conns, conn);
     if (user->second.conns.empty() && !user->second.user.deleted) {
+        if (user->second.user.guest) effects.append(guest_left(user->second));
         effects.deliver(event::Presence{view(user->second), false}, everyone());
         effects.deliver(event::Watched{view(user->second), false}, watchers_of(user->second.user));
     }
     return effects;
+}
+
+Effects Hub::guest_left(UserState& guest) {
+    // A guest's visit ends with its last connection: it leaves its rooms and its
+    // nick is free again. The row stays so history still names the sender.
+    Effects effects;
+    UserId id = guest.user.id;
+    for (auto& [name, room] : rooms_) {
+        if (room.members.contains(id)) effects.append(remove_from_room(room, id, 0));
+    }
+    auto key = lowercase_ascii(guest.user.username);
+    if (auto it = ids_by_name_.find(key); it != ids_by_name_.end() && it->second == id) {
+        ids_by_name_.erase(it);
+    }
+    return effects;
+}
+
+bool Hub::name_in_use(std::string_view name) const {
+    auto it = ids_by_name_.find(lowercase_ascii(name));
+    return it != ids_by_name_.end() && live_user(it->second) != nullptr;
 }
 
 std::vector<ConnId> Hub::watchers_of(const User& user) const {
@@ -187,7 +208,10 @@ std::vector<User> Hub::online_users() const {
 std::vector<User> Hub::all_users() const {
     std::vector<User> all;
     for (const auto& [id, state] : users_) {
-        if (!state.user.deleted) all.push_back(view(state));
+        // Guests are people only while they are here.
+        if (!state.user.deleted && (!state.user.guest || !state.conns.empty())) {
+            all.push_back(view(state));
+        }
     }
     std::sort(all.begin(), all.end(), [](auto& a, auto& b) { return a.id < b.id; });
     return all;

@@ -69,6 +69,8 @@ public:
                                       std::optional<MessageId> before, int limit,
                                       std::optional<MessageId> after = std::nullopt) const;
     bool is_online(UserId user) const;
+    // An account's name, or an online guest's nick (IRC guests need a free one).
+    bool name_in_use(std::string_view name) const;
     std::optional<UserId> user_of(ConnId conn) const;
 
 private:
@@ -152,6 +154,7 @@ private:
     // since the kicked user is told with a Kicked event instead.
     Effects remove_from_room(RoomState& room, UserId user, ConnId except,
                              std::optional<UserId> kicked_by = std::nullopt);
+    Effects guest_left(UserState& guest);
     Effects close_connections(UserState& user, CloseReason reason,
                               std::optional<std::string_view> keep_session);
 

@@ -133,7 +133,7 @@ Outcome Hub::on(Caller caller, const cmd::Stats& /*c*/, TimeMs /*now*/) {
     answer::Stats stats;
     for (const auto& [id, state] : users_) {
         if (state.user.deleted) continue;
-        ++stats.accounts;
+        if (!state.user.guest) ++stats.accounts;
         if (state.conns.empty()) continue;
         ++stats.online;
         if (state.user.role == Role::admin) ++stats.admins_online;

@@ -29,6 +29,7 @@ struct User {
     Role role = Role::member;
     bool banned = false;   // banned from the whole server
     bool deleted = false;  // tombstone: the row stays so ids and names are never reused
+    bool guest = false;    // an IRC guest: no account, no password, gone when disconnected
     bool online = false;   // filled in by the Hub on copies it hands out; never stored
 };
 

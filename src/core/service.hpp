@@ -66,6 +66,10 @@ public:
     // the answer is Ready. Events are encoded for it in `variant`.
     virtual void sign_in(ConnId conn, Protocol protocol, unsigned variant, std::string username,
                          std::string password, Reply reply) = 0;
+    // Signs a connection in as a guest under a nick no one else has (IRC, when
+    // the server allows guests); the answer is Ready.
+    virtual void sign_in_guest(ConnId conn, Protocol protocol, unsigned variant, std::string nick,
+                               Reply reply) = 0;
     virtual void command(ConnId conn, Command command, Reply reply) = 0;
     // The connection's events are encoded in this variant from now on.
     virtual void set_variant(ConnId conn, unsigned variant) = 0;

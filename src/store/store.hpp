@@ -78,6 +78,8 @@ public:
 
     // Users. Names are unique without regard to case and stay reserved after deletion.
     virtual core::Result<core::User> create_user(const NewUser& user) = 0;
+    // A row for an IRC guest under `nick`, which stays free for accounts.
+    virtual core::User create_guest(std::string_view nick) = 0;
     virtual std::optional<UserRecord> find_user(UserId id) = 0;
     virtual std::optional<UserRecord> find_user_by_name(std::string_view username) = 0;
     virtual std::vector<core::User> list_users() = 0;  // all but deleted, by id

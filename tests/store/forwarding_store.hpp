@@ -53,6 +53,7 @@ public:
 
     void ensure_room(std::string_view name, TimeMs now) override { inner_->ensure_room(name, now); }
     std::vector<core::Room> list_rooms() override { return inner_->list_rooms(); }
+    core::User create_guest(std::string_view nick) override { return inner_->create_guest(nick); }
     void save_room(const core::Room& room) override { inner_->save_room(room); }
     std::vector<RoomRoleGrant> list_room_roles() override { return inner_->list_room_roles(); }
     void set_room_role(std::string_view room, UserId user, core::RoomRole role) override {

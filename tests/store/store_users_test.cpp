@@ -23,6 +23,21 @@ NewUser new_user(std::string username) {
     return user;
 }
 
+TYPED_TEST(StoreUsersTest, GuestsLeaveTheirNickFreeForAccountsAndOtherGuests) {
+    core::User first = this->store().create_guest("Visitor");
+    core::User second = this->store().create_guest("visitor");
+    EXPECT_NE(first.id, second.id);
+    EXPECT_TRUE(first.guest);
+    EXPECT_FALSE(this->store().find_user_by_name("visitor").has_value());
+    ASSERT_TRUE(this->store().create_user(new_user("Visitor")).ok());
+    auto record = this->store().find_user(first.id);
+    ASSERT_TRUE(record.has_value());
+    EXPECT_TRUE(record->user.guest);
+    EXPECT_EQ(record->user.username, "Visitor");
+    EXPECT_EQ(record->password_hash, "");  // nothing to sign in with
+    EXPECT_FALSE(this->store().find_user_by_name("Visitor")->user.guest);
+}
+
 TYPED_TEST(StoreUsersTest, CreateUserReturnsTheStoredUser) {
     core::Result<core::User> created = this->store().create_user(new_user("Alice"));
     ASSERT_TRUE(created.ok());

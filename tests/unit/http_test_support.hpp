@@ -41,6 +41,7 @@ public:
     // The HTTP routes use request() only; the connection calls are other adapters'.
     void sign_in(core::ConnId, core::Protocol, unsigned, std::string, std::string,
                  Reply) override {}
+    void sign_in_guest(core::ConnId, core::Protocol, unsigned, std::string, Reply) override {}
     void command(core::ConnId, core::Command, Reply) override {}
     void set_variant(core::ConnId, unsigned) override {}
     void grant_operator(core::ConnId) override {}

@@ -70,6 +70,8 @@ private:
     void try_register(Client& client);
     enum class SignIn { sasl, pass, registered };
     void sign_in(Client& client, std::string username, std::string password, SignIn how);
+    void sign_in_guest(Client& client);
+    void signed_in(Client& client, const core::answer::Ready& ready);
     void register_account(Client& client, const Message& m);
     void welcome(Client& client);
 

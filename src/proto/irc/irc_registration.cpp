@@ -109,11 +109,7 @@ void Gateway::try_register(Client& client) {
         return close(client, "Closing link: bad server password");
     }
     if (client.user) return welcome(client);
-    if (!client.pass) {
-        numeric(client, ERR_PASSWDMISMATCH,
-                {"Sign in with SASL PLAIN or PASS username:password (your Parley account)"});
-        return close(client, "Closing link: not signed in");
-    }
+    if (!client.pass) return sign_in_guest(client);
     // PASS username:password, or PASS password with the nick as the username.
     std::string pass = *client.pass;
     auto colon = pass.find(':');
@@ -139,12 +135,38 @@ void Gateway::sign_in(Client& client, std::string username, std::string password
             numeric(c, RPL_LOGGEDIN, {mask, name, "You are now logged in as " + name});
         }
         if (how == SignIn::sasl) numeric(c, RPL_SASLSUCCESS, {"SASL authentication successful"});
-        c.initial_rooms = std::get<core::answer::Ready>(answer.value()).rooms;
-        try_register(c);
+        signed_in(c, std::get<core::answer::Ready>(answer.value()));
     };
     // Events are held back (variant 0) until the welcome burst is out.
     service_.sign_in(client.conn, core::Protocol::irc, 0, std::move(username), std::move(password),
                      on_shard(client.conn, std::move(then)));
+}
+
+void Gateway::signed_in(Client& client, const core::answer::Ready& ready) {
+    client.user = ready.user;
+    client.initial_rooms = ready.rooms;
+    try_register(client);
+}
+
+void Gateway::sign_in_guest(Client& client) {
+    // No account given: a guest, if the server allows them, under the nick as sent.
+    client.signing_in = true;
+    auto then = [this](Client& c, core::Result<core::Answer> answer) {
+        c.signing_in = false;
+        if (answer) return signed_in(c, std::get<core::answer::Ready>(answer.value()));
+        switch (answer.error().code) {
+            case core::Errc::username_taken:  // another NICK may do
+                return numeric(c, ERR_NICKNAMEINUSE, {c.nick, answer.error().message});
+            case core::Errc::invalid_username:
+                return numeric(c, ERR_ERRONEUSNICKNAME, {c.nick, answer.error().message});
+            default:
+                numeric(c, ERR_PASSWDMISMATCH,
+                        {"Sign in with SASL PLAIN or PASS username:password (your Parley account)"});
+                return close(c, "Closing link: not signed in");
+        }
+    };
+    service_.sign_in_guest(client.conn, core::Protocol::irc, 0, client.nick,
+                           on_shard(client.conn, std::move(then)));
 }
 
 void Gateway::register_account(Client& client, const Message& m) {

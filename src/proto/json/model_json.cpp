@@ -18,6 +18,7 @@ json::object user_json(const core::User& user) {
     out["avatar_url"] = user.avatar_url ? json::value(*user.avatar_url) : json::value(nullptr);
     out["role"] = user.role == core::Role::admin ? "admin" : "member";
     out["online"] = user.online;
+    if (user.guest) out["guest"] = true;  // an IRC guest, without an account
     return out;
 }
 

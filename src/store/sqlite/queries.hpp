@@ -24,15 +24,19 @@ inline constexpr std::string_view insert_user =
     "INSERT INTO users (username, username_key, display_name, first_name, last_name, "
     "password_hash, role) VALUES (?1, lower(?1), ?2, ?3, ?4, ?5, ?6) "
     "ON CONFLICT (username_key) DO NOTHING RETURNING id";
+// A guest's username_key is random, so the nick stays free (see migration 0004).
+inline constexpr std::string_view insert_guest =
+    "INSERT INTO users (username, username_key, display_name, guest) "
+    "VALUES (?1, '~guest-' || lower(hex(randomblob(12))), ?1, 1) RETURNING id";
 inline constexpr std::string_view select_user_by_id =
     "SELECT id, username, display_name, first_name, last_name, avatar_url, role, banned, "
-    "deleted, password_hash FROM users WHERE id = ?1";
+    "deleted, password_hash, guest FROM users WHERE id = ?1";
 inline constexpr std::string_view select_user_by_name =
     "SELECT id, username, display_name, first_name, last_name, avatar_url, role, banned, "
-    "deleted, password_hash FROM users WHERE username_key = lower(?1)";
+    "deleted, password_hash, guest FROM users WHERE username_key = lower(?1)";
 inline constexpr std::string_view select_users =
     "SELECT id, username, display_name, first_name, last_name, avatar_url, role, banned, "
-    "deleted, password_hash FROM users WHERE deleted = 0 ORDER BY id";
+    "deleted, password_hash, guest FROM users WHERE deleted = 0 ORDER BY id";
 inline constexpr std::string_view update_profile =
     "UPDATE users SET display_name = coalesce(?2, display_name), "
     "first_name = coalesce(?3, first_name), last_name = coalesce(?4, last_name) "

@@ -40,6 +40,7 @@ UserRecord read_user(const Statement& row) {
     user.banned = row.column_int64(7) != 0;
     user.deleted = row.column_int64(8) != 0;
     record.password_hash = row.column_text(9);
+    user.guest = row.column_int64(10) != 0;
     return record;
 }
 
@@ -106,6 +107,17 @@ std::optional<UserRecord> SqliteStore::find_one_user(std::string_view sql, auto 
     connection_.prepared(sql).query([&found](const Statement& row) { found = read_user(row); },
                                     key);
     return found;
+}
+
+core::User SqliteStore::create_guest(std::string_view nick) {
+    core::User guest;
+    connection_.prepared(queries::insert_guest)
+        .query([&guest](const Statement& row) { guest.id = row.column_int64(0); }, nick);
+    if (guest.id == 0) throw StoreError("a guest row was not created");
+    guest.username = std::string(nick);
+    guest.display_name = guest.username;
+    guest.guest = true;
+    return guest;
 }
 
 std::optional<UserRecord> SqliteStore::find_user(UserId id) {

@@ -41,6 +41,7 @@ public:
                                                 std::optional<std::string_view> keep) override;
 
     void ensure_room(std::string_view name, TimeMs now) override;
+    core::User create_guest(std::string_view nick) override;
     std::vector<core::Room> list_rooms() override;
     void save_room(const core::Room& room) override;
     std::vector<RoomRoleGrant> list_room_roles() override;
