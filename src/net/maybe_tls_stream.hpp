@@ -84,24 +84,18 @@ public:
 
     template <class Buffers, class Token>
     auto async_read_some(const Buffers& buffers, Token&& token) {
-        return boost::asio::async_initiate<Token, void(boost::system::error_code, std::size_t)>(
-            [this](auto handler, const Buffers& target) {
-                std::visit(
-                    [&](auto& stream) { stream.async_read_some(target, std::move(handler)); },
-                    stream_);
-            },
-            token, buffers);
+        return start(buffers, std::forward<Token>(token),
+                     [](auto& stream, const Buffers& target, auto handler) {
+                         stream.async_read_some(target, std::move(handler));
+                     });
     }
 
     template <class Buffers, class Token>
     auto async_write_some(const Buffers& buffers, Token&& token) {
-        return boost::asio::async_initiate<Token, void(boost::system::error_code, std::size_t)>(
-            [this](auto handler, const Buffers& source) {
-                std::visit(
-                    [&](auto& stream) { stream.async_write_some(source, std::move(handler)); },
-                    stream_);
-            },
-            token, buffers);
+        return start(buffers, std::forward<Token>(token),
+                     [](auto& stream, const Buffers& source, auto handler) {
+                         stream.async_write_some(source, std::move(handler));
+                     });
     }
 
     // How a WebSocket closes the connection under it (found by Beast through ADL).
@@ -129,6 +123,17 @@ public:
 
 private:
     using Tls = boost::beast::ssl_stream<NextLayer>;
+
+    // Starts `operation` on whichever stream this connection has.
+    template <class Buffers, class Token, class Operation>
+    auto start(const Buffers& buffers, Token&& token, Operation operation) {
+        return boost::asio::async_initiate<Token, void(boost::system::error_code, std::size_t)>(
+            [this, operation](auto handler, const Buffers& data) {
+                std::visit([&](auto& stream) { operation(stream, data, std::move(handler)); },
+                           stream_);
+            },
+            token, buffers);
+    }
 
     std::shared_ptr<boost::asio::ssl::context> context_;  // null for a plain connection
     std::variant<NextLayer, Tls> stream_;
