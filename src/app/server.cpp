@@ -120,11 +120,12 @@ std::size_t shard_count(const Config& config) {
 
 int run_server(const Config& config) {
     sigset_t signals = block_signals();
-    auto tls = load_tls(config);
-    if (!tls) {
-        std::cerr << "parleyd: " << tls.error().message << '\n';
+    auto loaded = load_tls(config);
+    if (!loaded) {
+        std::cerr << "parleyd: " << loaded.error().message << '\n';
         return 2;  // like a configuration error
     }
+    const TlsPointer tls = *loaded;  // null without TLS
     init_crypto();
 
     auto database = store::open_sqlite_store(config.data / "parley.db");
@@ -142,7 +143,7 @@ int run_server(const Config& config) {
     service.load(std::move(snapshot));
     proto::ws::Gateway gateway(service, shards);
     http::Api api(service, http::ApiOptions{.web_root = config.web_root});
-    net::HttpServer server(shards, api, gateway, http_options(config, *tls));
+    net::HttpServer server(shards, api, gateway, http_options(config, tls));
 
     proto::irc::IrcWire irc_wire(config.irc_server.name,
                                  [&service](core::UserId id) { return service.username_of(id); });
@@ -158,14 +159,14 @@ int run_server(const Config& config) {
                                                        irc_options(config, *config.irc, {}));
     }
     std::unique_ptr<net::LineServer> irc_tls_server;
-    if (*tls && config.irc_tls) {
+    if (tls && config.irc_tls) {
         irc_tls_server = std::make_unique<net::LineServer>(
-            shards, irc_gateway, irc_options(config, *config.irc_tls, *tls));
+            shards, irc_gateway, irc_options(config, *config.irc_tls, tls));
     }
 
     shards.start();
     server.start();
-    spdlog::info("event=listening proto={} address={}", *tls ? "https" : "http",
+    spdlog::info("event=listening proto={} address={}", tls ? "https" : "http",
                  server.local_address());
     if (irc_server) {
         irc_server->start();
@@ -176,15 +177,14 @@ int run_server(const Config& config) {
         spdlog::info("event=listening proto=ircs address={}", irc_tls_server->local_address());
     }
     if (api.web_files() == 0) {
-        spdlog::warn(
-            "event=web_client_missing web_root={} note=\"GET / answers 404; build it with "
-            "make build\"",
-            config.web_root.string());
+        spdlog::warn("event=web_client_missing web_root={} note=\"GET / answers 404; build it with "
+                     "make build\"",
+                     config.web_root.string());
     }
     spdlog::info("event=started version={} shards={} data={} limits={}", parley_version(),
                  shards.size(), config.data.string(), config.limits ? "on" : "off");
 
-    int signal = wait_for_stop(signals, tls->get());
+    int signal = wait_for_stop(signals, tls.get());
     spdlog::info("event=stopping signal={}", signal == SIGTERM ? "SIGTERM" : "SIGINT");
 
     // Close connections first, then let queued work finish: hashing, chat
