@@ -64,7 +64,8 @@ void reload_tls(net::TlsContext* tls) {
     }
     auto reloaded = tls->reload();
     if (reloaded) {
-        spdlog::info("event=tls_reloaded cert={}", tls->files().certificate.string());
+        spdlog::info("event=tls_reloaded cert={} expires={}", tls->files().certificate.string(),
+                     tls->expires());
     } else {
         spdlog::error(
             "event=tls_reload_failed error=\"{}\" note=\"the previous certificate "
@@ -126,6 +127,10 @@ int run_server(const Config& config) {
         return 2;  // like a configuration error
     }
     const TlsPointer tls = *loaded;  // null without TLS
+    if (tls) {
+        spdlog::info("event=tls_loaded cert={} expires={}", tls->files().certificate.string(),
+                     tls->expires());
+    }
     init_crypto();
 
     auto database = store::open_sqlite_store(config.data / "parley.db");

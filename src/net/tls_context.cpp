@@ -7,6 +7,7 @@
 #include <boost/asio/ssl/context.hpp>
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <mutex>
 #include <string>
@@ -29,6 +30,18 @@ constexpr const char* tls12_ciphers =
 constexpr const char* groups = "X25519:P-256:P-384";
 
 using ContextPtr = std::shared_ptr<ssl::context>;
+
+// The certificate's notAfter in ISO 8601, or "unknown".
+std::string not_after(SSL_CTX* context) {
+    X509* certificate = SSL_CTX_get0_certificate(context);
+    std::tm time{};
+    if (!certificate || ASN1_TIME_to_tm(X509_get0_notAfter(certificate), &time) != 1) {
+        return "unknown";
+    }
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &time);
+    return text;
+}
 
 // The oldest error OpenSSL queued, in words; the queue is left empty.
 std::string openssl_reason() {
@@ -112,7 +125,8 @@ core::Result<ContextPtr> make_context(const TlsFiles& files) {
 struct TlsContext::Impl {
     TlsFiles files;
     mutable std::mutex mutex;
-    ContextPtr current;  // guarded by mutex
+    ContextPtr current;   // guarded by mutex
+    std::string expires;  // of current; guarded by mutex
 };
 
 TlsContext::TlsContext(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -125,18 +139,26 @@ core::Result<std::shared_ptr<TlsContext>> TlsContext::load(TlsFiles files) {
     auto impl = std::make_unique<Impl>();
     impl->files = std::move(files);
     impl->current = std::move(*context);
+    impl->expires = not_after(impl->current->native_handle());
     return std::shared_ptr<TlsContext>(new TlsContext(std::move(impl)));
 }
 
 core::Status TlsContext::reload() {
     auto context = make_context(impl_->files);
     if (!context) return context.error();
+    std::string expires = not_after((*context)->native_handle());
     std::lock_guard lock(impl_->mutex);
     impl_->current = std::move(*context);
+    impl_->expires = std::move(expires);
     return core::success();
 }
 
 const TlsFiles& TlsContext::files() const { return impl_->files; }
+
+std::string TlsContext::expires() const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->expires;
+}
 
 namespace detail {
 

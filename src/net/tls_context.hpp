@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "core/result.hpp"
@@ -38,6 +39,9 @@ public:
     core::Status reload();
 
     const TlsFiles& files() const;
+    // When the certificate in use expires, "2027-11-22T04:29:42Z", for the logs: an
+    // administrator sees at start-up and after each reload how long it has left.
+    std::string expires() const;
 
 private:
     friend struct detail::TlsAccess;

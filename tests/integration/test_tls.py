@@ -181,6 +181,7 @@ def test_key_of_another_certificate_exits_2(tmp_path, pair):
 
 def test_start_up_log_names_the_tls_addresses(tls_server):
     assert tls_server.scheme == "https" and tls_server.port > 0
+    wait_for_log(tls_server, r"event=tls_loaded cert=\S+cert\.pem expires=\d{4}-\d\d-\d\dT")
     host, port = irc_address(tls_server, pattern=IRCS_RE)
     assert host == HOST and port > 0
 

@@ -54,6 +54,7 @@ TEST(TlsContext, LoadsASelfSignedPair) {
               fs::perms::owner_read | fs::perms::owner_write);
     auto loaded = TlsContext::load(files);
     ASSERT_TRUE(loaded) << loaded.error().message;
+    EXPECT_EQ((*loaded)->expires().size(), std::string("2027-11-22T04:29:42Z").size());
     EXPECT_TRUE((*loaded)->reload());
 }
 
