@@ -17,6 +17,7 @@ constexpr std::string_view usage =
     "          [--shards N] [--limits on|off] [--guests on|off] [--log-level LEVEL]\n"
     "          [--allowed-origin ORIGIN]...\n"
     "  parleyd user add|promote|ban NAME [flags]\n"
+    "  parleyd cert self-signed --host NAME [--out DIR] [--days N]\n"
     "  parleyd --help | --version\n"
     "\n"
     "Settings come from the defaults, then the TOML config file, then PARLEY_* environment\n"

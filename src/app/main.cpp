@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "app/cert_command.hpp"
 #include "app/config.hpp"
 #include "app/credentials.hpp"
 #include "app/server.hpp"
@@ -24,6 +25,10 @@ void set_up_logging(const std::string& level) {
 
 int main(int argc, char** argv) {
     using namespace parley::app;
+    // Needs no config, data folder or logging: it only writes two files.
+    if (argc >= 2 && std::string_view(argv[1]) == "cert") {
+        return run_cert_command(argc - 1, argv + 1);
+    }
     auto parsed = parse_invocation(argc, argv, current_environment());
     if (auto* errors = std::get_if<ConfigErrors>(&parsed)) {
         for (const auto& problem : errors->problems) std::cerr << "parleyd: " << problem << '\n';

@@ -1,8 +1,9 @@
 #include "app/server.hpp"
 
 #include <signal.h>
-
 #include <spdlog/spdlog.h>
+
+#include <iostream>
 #include <thread>
 
 #include "app/chat_service.hpp"
@@ -13,6 +14,7 @@
 #include "http/api.hpp"
 #include "net/http_server.hpp"
 #include "net/line_server.hpp"
+#include "net/tls_context.hpp"
 #include "proto/irc/gateway.hpp"
 #include "proto/irc/irc_wire.hpp"
 #include "net/shards.hpp"
@@ -27,16 +29,59 @@ namespace {
 
 // Signals are taken by the main thread only, with sigwait: every other thread
 // inherits the blocked mask, so no handler runs in the middle of chat logic.
-sigset_t block_stop_signals() {
+// SIGHUP reloads the TLS certificate; it must never end the server.
+sigset_t block_signals() {
     sigset_t signals;
     sigemptyset(&signals);
     sigaddset(&signals, SIGINT);
     sigaddset(&signals, SIGTERM);
+    sigaddset(&signals, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     return signals;
 }
 
-net::ServerOptions http_options(const Config& config) {
+using TlsPointer = std::shared_ptr<net::TlsContext>;
+
+// Null without TLS. A missing, unreadable or mismatched pair stops start-up.
+core::Result<TlsPointer> load_tls(const Config& config) {
+    if (!config.tls_cert || !config.tls_key) return TlsPointer{};
+    return net::TlsContext::load({*config.tls_cert, *config.tls_key});
+}
+
+net::TlsOptions tls_options(const TlsPointer& tls) {
+    net::TlsOptions options;
+    options.context = tls;
+    options.note = [](std::string_view line) { spdlog::info("{}", line); };
+    return options;
+}
+
+// New handshakes take the new pair; open connections keep theirs. A bad new pair is
+// reported and the old one kept, so a botched renewal never takes the server down.
+void reload_tls(net::TlsContext* tls) {
+    if (!tls) {
+        spdlog::info("event=sighup_ignored reason=\"TLS is off\"");
+        return;
+    }
+    auto reloaded = tls->reload();
+    if (reloaded) {
+        spdlog::info("event=tls_reloaded cert={} expires={}", tls->files().certificate.string(),
+                     tls->expires());
+    } else {
+        spdlog::error(
+            "event=tls_reload_failed error=\"{}\" note=\"the previous certificate "
+            "stays in use\"",
+            reloaded.error().message);
+    }
+}
+
+// Waits for SIGTERM or SIGINT, reloading TLS on every SIGHUP meanwhile.
+int wait_for_stop(sigset_t& signals, net::TlsContext* tls) {
+    int signal = 0;
+    while (sigwait(&signals, &signal) == 0 && signal == SIGHUP) reload_tls(tls);
+    return signal;
+}
+
+net::ServerOptions http_options(const Config& config, const TlsPointer& tls) {
     net::ServerOptions options;
     options.host = config.http.host;
     options.port = config.http.port;
@@ -45,16 +90,19 @@ net::ServerOptions http_options(const Config& config) {
         {}, core::Error{core::Errc::unauthorized, "Send an auth frame within 10 seconds."});
     options.max_connections_per_address = config.limits ? 256 : 0;
     options.log = [](std::string_view line) { spdlog::warn("{}", line); };
+    options.tls = tls_options(tls);
     return options;
 }
 
-net::LineServerOptions irc_options(const Config& config, const Endpoint& endpoint) {
+net::LineServerOptions irc_options(const Config& config, const Endpoint& endpoint,
+                                   const TlsPointer& tls) {
     net::LineServerOptions options;
     options.host = endpoint.host;
     options.port = endpoint.port;
     options.register_timeout_line = "ERROR :Closing link: registration timed out\r\n";
     options.max_connections_per_address = config.limits ? 64 : 0;
     options.log = [](std::string_view line) { spdlog::warn("{}", line); };
+    options.tls = tls_options(tls);
     return options;
 }
 
@@ -72,7 +120,17 @@ std::size_t shard_count(const Config& config) {
 }  // namespace
 
 int run_server(const Config& config) {
-    sigset_t stop_signals = block_stop_signals();
+    sigset_t signals = block_signals();
+    auto loaded = load_tls(config);
+    if (!loaded) {
+        std::cerr << "parleyd: " << loaded.error().message << '\n';
+        return 2;  // like a configuration error
+    }
+    const TlsPointer tls = *loaded;  // null without TLS
+    if (tls) {
+        spdlog::info("event=tls_loaded cert={} expires={}", tls->files().certificate.string(),
+                     tls->expires());
+    }
     init_crypto();
 
     auto database = store::open_sqlite_store(config.data / "parley.db");
@@ -90,7 +148,7 @@ int run_server(const Config& config) {
     service.load(std::move(snapshot));
     proto::ws::Gateway gateway(service, shards);
     http::Api api(service, http::ApiOptions{.web_root = config.web_root});
-    net::HttpServer server(shards, api, gateway, http_options(config));
+    net::HttpServer server(shards, api, gateway, http_options(config, tls));
 
     proto::irc::IrcWire irc_wire(config.irc_server.name,
                                  [&service](core::UserId id) { return service.username_of(id); });
@@ -103,15 +161,25 @@ int run_server(const Config& config) {
     std::unique_ptr<net::LineServer> irc_server;
     if (config.irc) {
         irc_server = std::make_unique<net::LineServer>(shards, irc_gateway,
-                                                       irc_options(config, *config.irc));
+                                                       irc_options(config, *config.irc, {}));
+    }
+    std::unique_ptr<net::LineServer> irc_tls_server;
+    if (tls && config.irc_tls) {
+        irc_tls_server = std::make_unique<net::LineServer>(
+            shards, irc_gateway, irc_options(config, *config.irc_tls, tls));
     }
 
     shards.start();
     server.start();
-    spdlog::info("event=listening proto=http address={}", server.local_address());
+    spdlog::info("event=listening proto={} address={}", tls ? "https" : "http",
+                 server.local_address());
     if (irc_server) {
         irc_server->start();
         spdlog::info("event=listening proto=irc address={}", irc_server->local_address());
+    }
+    if (irc_tls_server) {
+        irc_tls_server->start();
+        spdlog::info("event=listening proto=ircs address={}", irc_tls_server->local_address());
     }
     if (api.web_files() == 0) {
         spdlog::warn("event=web_client_missing web_root={} note=\"GET / answers 404; build it with "
@@ -121,14 +189,14 @@ int run_server(const Config& config) {
     spdlog::info("event=started version={} shards={} data={} limits={}", parley_version(),
                  shards.size(), config.data.string(), config.limits ? "on" : "off");
 
-    int signal = 0;
-    sigwait(&stop_signals, &signal);
+    int signal = wait_for_stop(signals, tls.get());
     spdlog::info("event=stopping signal={}", signal == SIGTERM ? "SIGTERM" : "SIGINT");
 
     // Close connections first, then let queued work finish: hashing, chat
     // logic, and last the store, which commits everything handed to it.
     server.stop();
     if (irc_server) irc_server->stop();
+    if (irc_tls_server) irc_tls_server->stop();
     hash_pool.stop();
     hub_thread.stop();
     store.stop();

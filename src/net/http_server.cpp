@@ -13,7 +13,7 @@ namespace detail {
 
 ServerState::ServerState(Shards& shards_, HttpHandler& http_, WsHandler& ws_,
                          ServerOptions options_)
-    : ListenerState(shards_, options_.max_connections_per_address, options_.log),
+    : ListenerState(shards_, options_.max_connections_per_address, options_.log, options_.tls),
       http(http_),
       ws(ws_),
       options(std::move(options_)),

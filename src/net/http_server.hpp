@@ -11,6 +11,7 @@
 
 #include "net/handlers.hpp"
 #include "net/shards.hpp"
+#include "net/tls_context.hpp"
 
 namespace parley::net {
 
@@ -27,6 +28,8 @@ struct ServerOptions {
     std::size_t max_header_bytes = 16 * 1024;
     // Warnings as one key=value line each; called from any shard thread.
     std::function<void(std::string_view)> log;
+    // With a context: HTTPS and WSS only, and every response carries HSTS.
+    TlsOptions tls;
 };
 
 // HTTP/1.1 and WebSocket (GET /api/v1/ws) on one port. Sessions are spread

@@ -22,6 +22,7 @@
 #include "core/errc.hpp"
 #include "net/origin.hpp"
 #include "net/shard_internals.hpp"
+#include "net/tls_accept.hpp"
 #include "net/ws_session.hpp"
 
 namespace parley::net::detail {
@@ -41,6 +42,8 @@ constexpr auto linger_timeout = 2s;
 constexpr std::size_t linger_bytes = 1024 * 1024;
 constexpr std::string_view websocket_path = "/api/v1/ws";
 constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
+// Two years, as Mozilla recommends: a browser that once saw HTTPS here keeps to it.
+constexpr std::string_view hsts_value = "max-age=63072000";
 
 using Parser = http::request_parser<http::string_body>;
 using Message = http::request<http::string_body>;
@@ -82,7 +85,8 @@ bool is_quiet(const error_code& error) {
     return error == http::error::end_of_stream || error == http::error::partial_message ||
            error == asio::error::eof || error == asio::error::operation_aborted ||
            error == asio::error::connection_reset || error == asio::error::broken_pipe ||
-           error == asio::error::bad_descriptor || error == beast::error::timeout;
+           error == asio::error::bad_descriptor || error == beast::error::timeout ||
+           is_truncated(error);
 }
 
 bool is_http_error(const error_code& error) {
@@ -118,11 +122,11 @@ std::optional<std::string_view> origin_of(const Message& message) {
 // a WebSocket or ends.
 class HttpSession final : public Session, public std::enable_shared_from_this<HttpSession> {
 public:
-    HttpSession(std::shared_ptr<ServerState> state, std::size_t shard, tcp::socket socket,
+    HttpSession(std::shared_ptr<ServerState> state, std::size_t shard, HttpStream stream,
                 ConnectionSlot slot, PeerInfo peer)
         : state_(std::move(state)),
           shard_(shard),
-          stream_(std::move(socket)),
+          stream_(std::move(stream)),
           slot_(std::move(slot)),
           peer_(std::move(peer)),
           response_ready_(stream_.get_executor()),
@@ -142,10 +146,12 @@ private:
     asio::awaitable<void> linger_close();
     asio::awaitable<void> watch_shutdown(std::shared_ptr<HttpSession> self);
     void force_close();
+    void add_hsts(http::fields& fields) const;
+    beast::tcp_stream& tcp() { return stream_.next_layer(); }
 
     std::shared_ptr<ServerState> state_;
     std::size_t shard_;
-    beast::tcp_stream stream_;
+    HttpStream stream_;
     ConnectionSlot slot_;
     PeerInfo peer_;
     beast::flat_buffer buffer_;
@@ -163,14 +169,18 @@ private:
 asio::awaitable<void> HttpSession::run() {
     TrackedSession tracked(*state_, shard_, *this);
     try {
-        while (!state_->stopping && co_await serve_one()) {
+        // A plain statement: GCC 12 miscompiles co_await inside a short-circuit condition.
+        const bool secured = co_await finish_tls_handshake(*state_, stream_, peer_, "http");
+        if (secured) {
+            while (!state_->stopping && co_await serve_one()) {
+            }
         }
     } catch (const std::exception& error) {
         state_->warn("event=http_session_failed peer=" + peer_.address + " what=\"" + error.what() +
                      "\"");
     }
     finished_ = true;
-    if (!upgraded_) stream_.close();
+    if (!upgraded_) tcp().close();
     websocket_.reset();
     response_ready_.cancel();
     shutdown_deadline_.cancel();
@@ -182,7 +192,7 @@ asio::awaitable<bool> HttpSession::serve_one() {
     Parser parser;
     parser.header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(
         state_->options.max_header_bytes, std::numeric_limits<std::uint32_t>::max())));
-    stream_.expires_after(read_timeout);
+    tcp().expires_after(read_timeout);
     idle_ = true;
     auto [error, bytes] = co_await http::async_read_header(stream_, buffer_, parser, use_tuple);
     idle_ = false;
@@ -214,13 +224,13 @@ asio::awaitable<bool> HttpSession::serve_one() {
 asio::awaitable<bool> HttpSession::read_body(Parser& parser) {
     if (!parser.is_done() && expects_continue(parser.get())) {
         http::response<http::empty_body> proceed{http::status::continue_, parser.get().version()};
-        stream_.expires_after(write_timeout);
+        tcp().expires_after(write_timeout);
         auto [error, bytes] = co_await http::async_write(stream_, proceed, use_tuple);
         if (error) co_return false;
     }
     while (!parser.is_done()) {
         // Per read: a slow upload goes on, a silent one does not.
-        stream_.expires_after(read_timeout);
+        tcp().expires_after(read_timeout);
         auto [error, bytes] = co_await http::async_read_some(stream_, buffer_, parser, use_tuple);
         if (error) {
             co_await refuse_after_error(error);
@@ -268,8 +278,9 @@ asio::awaitable<bool> HttpSession::write_response(HttpResponse response, unsigne
     for (const auto& [name, value] : response.headers) message.insert(name, value);
     message.body() = std::move(response.body);
     message.keep_alive(keep_alive);
+    add_hsts(message);
     message.prepare_payload();
-    stream_.expires_after(write_timeout);
+    tcp().expires_after(write_timeout);
     auto [error, bytes] = co_await http::async_write(stream_, message, use_tuple);
     co_return !error;
 }
@@ -289,7 +300,7 @@ asio::awaitable<void> HttpSession::upgrade(Parser& parser) {
         co_await refuse(malformed);
         co_return;
     }
-    stream_.expires_never();
+    tcp().expires_never();
     upgraded_ = true;
     websocket_ = std::make_shared<WsSession>(state_, shard_, std::move(stream_), peer_);
     co_await websocket_->run(parser.release());
@@ -316,8 +327,9 @@ asio::awaitable<void> HttpSession::refuse(const Refusal& refusal) {
     response.set(http::field::content_type, "application/json");
     response.keep_alive(false);
     response.body() = error_json(refusal.code, refusal.message);
+    add_hsts(response);
     response.prepare_payload();
-    stream_.expires_after(write_timeout);
+    tcp().expires_after(write_timeout);
     auto [error, bytes] = co_await http::async_write(stream_, response, use_tuple);
     if (!error) co_await linger_close();
 }
@@ -326,8 +338,8 @@ asio::awaitable<void> HttpSession::refuse(const Refusal& refusal) {
 // answer before the client reads it: half-close, then discard a bounded amount.
 asio::awaitable<void> HttpSession::linger_close() {
     error_code ignored;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    stream_.expires_after(linger_timeout);
+    tcp().socket().shutdown(tcp::socket::shutdown_send, ignored);
+    tcp().expires_after(linger_timeout);
     std::array<char, 4096> sink;
     for (std::size_t drained = 0; drained < linger_bytes;) {
         auto [error, bytes] = co_await stream_.async_read_some(asio::buffer(sink), use_tuple);
@@ -344,7 +356,7 @@ void HttpSession::shutdown() {
         return;
     }
     if (idle_) {
-        stream_.cancel();
+        tcp().cancel();
         return;
     }
     asio::co_spawn(stream_.get_executor(), watch_shutdown(shared_from_this()), asio::detached);
@@ -359,8 +371,13 @@ asio::awaitable<void> HttpSession::watch_shutdown(std::shared_ptr<HttpSession> /
 
 void HttpSession::force_close() {
     aborted_ = true;
-    if (!upgraded_) stream_.close();
+    if (!upgraded_) tcp().close();
     response_ready_.cancel();
+}
+
+// Under TLS only: over plain HTTP a browser ignores it, and it would be a lie.
+void HttpSession::add_hsts(http::fields& fields) const {
+    if (state_->tls.context) fields.set(http::field::strict_transport_security, hsts_value);
 }
 
 namespace {
@@ -372,7 +389,8 @@ asio::awaitable<void> serve(std::shared_ptr<HttpSession> session) { co_await ses
 void start_http_session(std::shared_ptr<ServerState> state, std::size_t shard, tcp::socket socket,
                         ConnectionSlot slot, PeerInfo peer) {
     auto& context = ShardAccess::context(state->shards, shard);
-    auto session = std::make_shared<HttpSession>(std::move(state), shard, std::move(socket),
+    auto stream = accept_stream(*state, beast::tcp_stream(std::move(socket)));
+    auto session = std::make_shared<HttpSession>(std::move(state), shard, std::move(stream),
                                                  std::move(slot), std::move(peer));
     asio::co_spawn(context, serve(std::move(session)), asio::detached);
 }

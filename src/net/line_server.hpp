@@ -10,6 +10,7 @@
 
 #include "net/handlers.hpp"
 #include "net/shards.hpp"
+#include "net/tls_context.hpp"
 
 namespace parley::net {
 
@@ -25,6 +26,7 @@ struct LineServerOptions {
     std::size_t max_connections_per_address = 0;  // 0 = unlimited
     // Warnings as one key=value line each; called from any shard thread.
     std::function<void(std::string_view)> log;
+    TlsOptions tls;  // with a context: TLS only (IRC over TLS)
 };
 
 // Totals since the server was made, for tests and benchmarks.

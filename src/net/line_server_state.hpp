@@ -17,7 +17,7 @@ namespace parley::net::detail {
 class LineServerState : public ListenerState {
 public:
     LineServerState(Shards& shards_, LineHandler& handler_, LineServerOptions options_)
-        : ListenerState(shards_, options_.max_connections_per_address, options_.log),
+        : ListenerState(shards_, options_.max_connections_per_address, options_.log, options_.tls),
           handler(handler_),
           options(std::move(options_)),
           register_timeout_frame(options.register_timeout_line.empty()

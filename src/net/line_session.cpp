@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "net/shard_internals.hpp"
+#include "net/tls_accept.hpp"
 
 namespace parley::net::detail {
 
@@ -40,29 +41,31 @@ constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
 bool is_quiet(const error_code& error) {
     return error == asio::error::eof || error == asio::error::operation_aborted ||
            error == asio::error::connection_reset || error == asio::error::broken_pipe ||
-           error == asio::error::bad_descriptor;
+           error == asio::error::bad_descriptor || is_truncated(error);
 }
 
 }  // namespace
 
 LineSession::LineSession(std::shared_ptr<LineServerState> server, std::size_t shard,
-                         tcp::socket socket, ConnectionSlot slot, PeerInfo peer)
+                         LineStream stream, ConnectionSlot slot, PeerInfo peer)
     : server_(std::move(server)),
       shard_(shard),
-      socket_(std::move(socket)),
+      stream_(std::move(stream)),
       slot_(std::move(slot)),
       peer_(std::move(peer)),
       splitter_(server_->options.max_line),
-      wake_writer_(socket_.get_executor()),
-      registration_timer_(socket_.get_executor()),
-      idle_timer_(socket_.get_executor()),
-      close_deadline_(socket_.get_executor()) {}
+      wake_writer_(stream_.get_executor()),
+      registration_timer_(stream_.get_executor()),
+      idle_timer_(stream_.get_executor()),
+      close_deadline_(stream_.get_executor()) {}
 
 asio::awaitable<void> LineSession::run() {
     TrackedSession tracked(*server_, shard_, *this);
     try {
         // Accepted just as the server stopped: its shutdown() may have been missed.
-        if (!server_->stopping) {
+        // A plain statement: GCC 12 miscompiles co_await inside a short-circuit condition.
+        const bool secured = co_await finish_tls_handshake(*server_, stream_, peer_, "irc");
+        if (secured && !server_->stopping) {
             open();
             co_await read_loop();
         }
@@ -77,12 +80,12 @@ asio::awaitable<void> LineSession::run() {
 void LineSession::open() {
     // Lines are small and interactive: never wait for the peer's delayed ACK.
     error_code ignored;
-    socket_.set_option(tcp::no_delay(true), ignored);
+    stream_.next_layer().set_option(tcp::no_delay(true), ignored);
     id_ = ShardAccess::next_id(server_->shards, shard_);
     ShardAccess::add(server_->shards, *this);
     registered_ = true;
     last_read_ = Clock::now();
-    auto executor = socket_.get_executor();
+    auto executor = stream_.get_executor();
     asio::co_spawn(executor, write_loop(shared_from_this()), asio::detached);
     if (server_->options.register_timeout.count() > 0) {
         asio::co_spawn(executor, watch_registration(shared_from_this()), asio::detached);
@@ -98,7 +101,7 @@ void LineSession::open() {
 asio::awaitable<void> LineSession::read_loop() {
     std::array<char, read_chunk_bytes> buffer;
     for (;;) {
-        auto [error, bytes] = co_await socket_.async_read_some(asio::buffer(buffer), use_tuple);
+        auto [error, bytes] = co_await stream_.async_read_some(asio::buffer(buffer), use_tuple);
         if (error) {
             report_read_end(error);
             co_return;
@@ -159,7 +162,7 @@ asio::awaitable<bool> LineSession::write_batch() {
     }
     server_->writes.fetch_add(1, std::memory_order_relaxed);
     server_->frames.fetch_add(batch.size(), std::memory_order_relaxed);
-    auto [error, written] = co_await asio::async_write(socket_, buffers, use_tuple);
+    auto [error, written] = co_await asio::async_write(stream_, buffers, use_tuple);
     queued_bytes_ -= std::min(queued_bytes_, bytes);
     co_return !error;
 }
@@ -200,7 +203,7 @@ asio::awaitable<void> LineSession::watch_close_deadline(Self /*keep_alive*/) {
 
 void LineSession::send(Frame frame) {
     if (!on_shard_thread()) {
-        asio::post(socket_.get_executor(),
+        asio::post(stream_.get_executor(),
                    [self = shared_from_this(), frame = std::move(frame)] { self->send(frame); });
         return;
     }
@@ -216,7 +219,7 @@ void LineSession::send(Frame frame) {
 
 void LineSession::close(int /*code*/, std::string /*reason*/) {
     if (!on_shard_thread()) {
-        asio::post(socket_.get_executor(), [self = shared_from_this()] { self->close(0, {}); });
+        asio::post(stream_.get_executor(), [self = shared_from_this()] { self->close(0, {}); });
         return;
     }
     if (phase_ == Phase::Open) begin_close(close_grace);
@@ -224,7 +227,7 @@ void LineSession::close(int /*code*/, std::string /*reason*/) {
 
 void LineSession::set_authenticated() {
     if (!on_shard_thread()) {
-        asio::post(socket_.get_executor(),
+        asio::post(stream_.get_executor(),
                    [self = shared_from_this()] { self->set_authenticated(); });
         return;
     }
@@ -259,14 +262,14 @@ void LineSession::arm_close_deadline(std::chrono::milliseconds grace) {
     close_deadline_.expires_at(deadline);  // wakes a waiting watcher
     if (deadline_armed_) return;
     deadline_armed_ = true;
-    asio::co_spawn(socket_.get_executor(), watch_close_deadline(shared_from_this()),
+    asio::co_spawn(stream_.get_executor(), watch_close_deadline(shared_from_this()),
                    asio::detached);
 }
 
 // Everything queued is written: end our side and wait a little for the peer's.
 void LineSession::half_close() {
     error_code ignored;
-    socket_.shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.next_layer().shutdown(tcp::socket::shutdown_send, ignored);
     arm_close_deadline(linger_grace);
 }
 
@@ -291,7 +294,7 @@ void LineSession::report_read_end(const error_code& error) {
 // Pending reads and writes end with operation_aborted.
 void LineSession::force_close() {
     error_code ignored;
-    if (phase_ != Phase::Closed) socket_.close(ignored);
+    if (phase_ != Phase::Closed) stream_.next_layer().close(ignored);
 }
 
 void LineSession::finish() {
@@ -303,7 +306,7 @@ void LineSession::finish() {
     idle_timer_.cancel();
     close_deadline_.cancel();
     error_code ignored;
-    socket_.close(ignored);
+    stream_.next_layer().close(ignored);
     if (!registered_) return;
     registered_ = false;
     ShardAccess::remove(server_->shards, id_);
@@ -328,7 +331,8 @@ asio::awaitable<void> serve(std::shared_ptr<LineSession> session) { co_await ses
 void start_line_session(std::shared_ptr<LineServerState> state, std::size_t shard,
                         tcp::socket socket, ConnectionSlot slot, PeerInfo peer) {
     auto& context = ShardAccess::context(state->shards, shard);
-    auto session = std::make_shared<LineSession>(std::move(state), shard, std::move(socket),
+    auto stream = accept_stream(*state, std::move(socket));
+    auto session = std::make_shared<LineSession>(std::move(state), shard, std::move(stream),
                                                  std::move(slot), std::move(peer));
     asio::co_spawn(context, serve(std::move(session)), asio::detached);
 }

@@ -1,4 +1,4 @@
-// One connection of a line protocol (IRC) over a raw TCP socket; internal to net.
+// One connection of a line protocol (IRC) over TCP, with TLS or without; internal to net.
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
@@ -15,8 +15,11 @@
 #include "net/handlers.hpp"
 #include "net/line_server_state.hpp"
 #include "net/line_splitter.hpp"
+#include "net/maybe_tls_stream.hpp"
 
 namespace parley::net::detail {
+
+using LineStream = MaybeTlsStream<boost::asio::ip::tcp::socket>;
 
 // A reader coroutine that owns the session and hands complete lines to the
 // handler, and one writer that gathers queued frames into few socket writes, its
@@ -26,8 +29,8 @@ class LineSession final : public Connection,
                           public Session,
                           public std::enable_shared_from_this<LineSession> {
 public:
-    LineSession(std::shared_ptr<LineServerState> server, std::size_t shard,
-                boost::asio::ip::tcp::socket socket, ConnectionSlot slot, PeerInfo peer);
+    LineSession(std::shared_ptr<LineServerState> server, std::size_t shard, LineStream stream,
+                ConnectionSlot slot, PeerInfo peer);
 
     // Registers the connection, calls on_open, then reads until the connection
     // ends; on_close is called before it returns.
@@ -67,7 +70,7 @@ private:
 
     std::shared_ptr<LineServerState> server_;
     std::size_t shard_;
-    boost::asio::ip::tcp::socket socket_;
+    LineStream stream_;
     ConnectionSlot slot_;
     PeerInfo peer_;
     ConnId id_ = 0;

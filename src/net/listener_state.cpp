@@ -3,14 +3,19 @@
 namespace parley::net::detail {
 
 ListenerState::ListenerState(Shards& shards_, std::size_t max_connections_per_address,
-                             std::function<void(std::string_view)> log)
+                             std::function<void(std::string_view)> log, TlsOptions tls_)
     : shards(shards_),
+      tls(std::move(tls_)),
       max_connections_per_address_(max_connections_per_address),
       log_(std::move(log)),
       sessions_(shards_.size()) {}
 
 void ListenerState::warn(std::string_view line) const {
     if (log_) log_(line);
+}
+
+void ListenerState::note(std::string_view line) const {
+    if (tls.note) tls.note(line);
 }
 
 bool ListenerState::acquire(const std::string& address) {

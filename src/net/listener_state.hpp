@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "net/shards.hpp"
+#include "net/tls_context.hpp"
 
 namespace parley::net::detail {
 
@@ -36,15 +37,17 @@ inline constexpr std::chrono::milliseconds shutdown_grace{2000};
 class ListenerState {
 public:
     ListenerState(Shards& shards, std::size_t max_connections_per_address,
-                  std::function<void(std::string_view)> log);
+                  std::function<void(std::string_view)> log, TlsOptions tls);
     virtual ~ListenerState() = default;
     ListenerState(const ListenerState&) = delete;
     ListenerState& operator=(const ListenerState&) = delete;
 
     Shards& shards;
+    const TlsOptions tls;  // tls.context null: plain TCP
     std::atomic<bool> stopping{false};
 
     void warn(std::string_view line) const;
+    void note(std::string_view line) const;
 
     // Sessions of one shard; touched only on that shard's thread.
     std::unordered_set<Session*>& sessions(std::size_t shard) { return sessions_[shard]; }

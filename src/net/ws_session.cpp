@@ -54,13 +54,13 @@ bool is_quiet(const error_code& error) {
     return error == websocket::error::closed || error == asio::error::eof ||
            error == asio::error::operation_aborted || error == asio::error::connection_reset ||
            error == asio::error::broken_pipe || error == asio::error::bad_descriptor ||
-           error == beast::error::timeout;
+           error == beast::error::timeout || is_truncated(error);
 }
 
 }  // namespace
 
-WsSession::WsSession(std::shared_ptr<ServerState> server, std::size_t shard,
-                     beast::tcp_stream stream, PeerInfo peer)
+WsSession::WsSession(std::shared_ptr<ServerState> server, std::size_t shard, HttpStream stream,
+                     PeerInfo peer)
     : server_(std::move(server)),
       shard_(shard),
       ws_(std::move(stream)),

@@ -16,9 +16,13 @@
 
 #include "net/connection.hpp"
 #include "net/handlers.hpp"
+#include "net/maybe_tls_stream.hpp"
 #include "net/server_state.hpp"
 
 namespace parley::net::detail {
+
+// What HTTP and WebSocket sessions read and write: TCP, with TLS or without.
+using HttpStream = MaybeTlsStream<boost::beast::tcp_stream>;
 
 // A reader coroutine that owns the session, and one writer draining a queue capped
 // in bytes. Everything runs on the shard's thread; Connection calls made elsewhere
@@ -27,8 +31,8 @@ class WsSession final : public Connection, public std::enable_shared_from_this<W
 public:
     using Request = boost::beast::http::request<boost::beast::http::string_body>;
 
-    WsSession(std::shared_ptr<ServerState> server, std::size_t shard,
-              boost::beast::tcp_stream stream, PeerInfo peer);
+    WsSession(std::shared_ptr<ServerState> server, std::size_t shard, HttpStream stream,
+              PeerInfo peer);
 
     // Accepts the upgrade, then reads until the connection ends; on_close is
     // called before it returns if on_open was.
@@ -59,7 +63,7 @@ private:
 
     std::shared_ptr<ServerState> server_;
     std::size_t shard_;
-    boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
+    boost::beast::websocket::stream<HttpStream> ws_;
     PeerInfo peer_;
     ConnId id_ = 0;
     Phase phase_ = Phase::handshake;

@@ -6,16 +6,17 @@ import socket
 import time
 
 IRC_RE = re.compile(r"event=listening proto=irc address=(\S+):(\d+)")
+IRCS_RE = re.compile(r"event=listening proto=ircs address=(\S+):(\d+)")
 
 
-def irc_address(server, timeout=5):
-    """(host, port) of the server's IRC listener, read from its log."""
+def irc_address(server, timeout=5, pattern=IRC_RE):
+    """(host, port) of the server's IRC listener (IRCS_RE: over TLS), read from its log."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         lines = list(server.lines)
         starts = [i for i, line in enumerate(lines) if line.startswith("--- start")]
         for line in lines[starts[-1] if starts else 0:]:  # this run's, after a restart
-            m = IRC_RE.search(line)
+            m = pattern.search(line)
             if m:
                 return m.group(1), int(m.group(2))
         time.sleep(0.05)
@@ -42,9 +43,15 @@ def parse(line):
 
 
 class IrcClient:
-    def __init__(self, server, timeout=5):
-        host, port = irc_address(server)
-        self.sock = socket.create_connection((host, port), timeout=timeout)
+    def __init__(self, server, timeout=5, ssl_context=None):
+        """With an ssl.SSLContext: over TLS, to the server's TLS listener."""
+        if ssl_context is None:
+            host, port = irc_address(server)
+            self.sock = socket.create_connection((host, port), timeout=timeout)
+        else:
+            host, port = irc_address(server, pattern=IRCS_RE)
+            raw = socket.create_connection((host, port), timeout=timeout)
+            self.sock = ssl_context.wrap_socket(raw, server_hostname=host)
         self.timeout = timeout
         self.buffer = b""
         self.seen = []      # every line received, for failure messages

@@ -15,8 +15,9 @@ ADMIN_NAME = "root"        # every test server runs with --admin root
 START_TIMEOUT = 15         # seconds to see the "listening" log line
 STOP_TIMEOUT = 10          # seconds for a clean SIGTERM shutdown
 
+# proto=https when the server runs with a TLS certificate.
 LISTEN_RE = re.compile(
-    r"event=listening\b.*?\bproto=http(?=\s|$).*?\baddress=\"?([0-9.]+):(\d+)")
+    r"event=listening\b.*?\bproto=(https?)(?=\s|$).*?\baddress=\"?([0-9.]+):(\d+)")
 
 # --------------------------------------------------------------------------
 # Server process
@@ -51,6 +52,7 @@ class Server:
         self.proc = None
         self.host = None
         self.port = None
+        self.scheme = "http"       # "https" once the server logs a TLS listener
         self.lines = []            # every stderr/stdout line, all runs
         self._lock = threading.Lock()
         self._listening = None
@@ -102,7 +104,7 @@ class Server:
             if parse and not self._listening.is_set():
                 m = LISTEN_RE.search(line)
                 if m:
-                    self.host, self.port = m.group(1), int(m.group(2))
+                    self.scheme, self.host, self.port = m.group(1), m.group(2), int(m.group(3))
                     self._listening.set()
         stream.close()
 
@@ -161,15 +163,16 @@ class Server:
     # -- addresses ---------------------------------------------------------
     @property
     def base_url(self):
-        return f"http://{self.host}:{self.port}"
+        return f"{self.scheme}://{self.host}:{self.port}"
 
     @property
     def origin(self):
-        return f"http://127.0.0.1:{self.port}"
+        return f"{self.scheme}://127.0.0.1:{self.port}"
 
     @property
     def ws_url(self):
-        return f"ws://{self.host}:{self.port}/api/v1/ws"
+        ws_scheme = "wss" if self.scheme == "https" else "ws"
+        return f"{ws_scheme}://{self.host}:{self.port}/api/v1/ws"
 
     def log_tail(self, n=150):
         with self._lock:

@@ -23,11 +23,14 @@ class WsClient:
 
     _ids = itertools.count(1)
 
-    def __init__(self, url, origin=None, timeout=5):
-        """`url` is a ws:// URL or a Server; without `origin` no Origin header
-        is sent (a non-browser client)."""
+    def __init__(self, url, origin=None, timeout=5, sslopt=None):
+        """`url` is a ws:// or wss:// URL or a Server; without `origin` no Origin
+        header is sent (a non-browser client). `sslopt` goes to websocket-client
+        for wss:// (e.g. {"ca_certs": path})."""
         url = getattr(url, "ws_url", url)
         opts = {"origin": origin} if origin is not None else {"suppress_origin": True}
+        if sslopt is not None:
+            opts["sslopt"] = sslopt
         self.url = url
         self.ws = websocket.create_connection(url, timeout=timeout, **opts)
         self.ws.settimeout(None)
