@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "http/caller.hpp"
+#include "http/download_conditions.hpp"
 #include "http/file_responses.hpp"
 #include "http/responses.hpp"
 #include "http/session_cookie.hpp"
@@ -81,14 +82,22 @@ void Api::dispatch(const Route& route, const RouteInput& input, Respond respond)
     }
     // The callback may run on the service's thread; net carries the response home.
     auto bearer = caller.token;
-    service_.request(std::move(caller), std::move(parsed).value(),
-                     [this, render = route.render, cookie = route.cookie, bearer,
-                      respond = std::move(respond)](core::Result<core::Response> result) {
-                         if (!result) return respond(error_response(result.error()));
-                         auto response = rendered_response(render(*result));
-                         if (response.status < 300) apply_cookie(cookie, *result, bearer, response);
-                         respond(std::move(response));
-                     });
+    const auto& request = input.request;
+    service_.request(
+        std::move(caller), std::move(parsed).value(),
+        [this, render = route.render, cookie = route.cookie, bearer,
+         if_none_match = request.header("if-none-match"), range = request.header("range"),
+         respond = std::move(respond)](core::Result<core::Response> result) {
+            if (!result) return respond(error_response(result.error()));
+            auto response = rendered_response(render(*result));
+            if (response.status < 300) apply_cookie(cookie, *result, bearer, response);
+            if (const auto* content = std::get_if<core::reply::FileContent>(&*result)) {
+                apply_download_conditions(if_none_match, range,
+                                          static_cast<std::uint64_t>(content->file.size),
+                                          response);
+            }
+            respond(std::move(response));
+        });
 }
 
 std::optional<net::HttpResponse> Api::serve_avatar(std::string_view method,

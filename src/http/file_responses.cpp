@@ -58,6 +58,7 @@ net::HttpResponse download_response(const core::Attachment& file, const std::str
     // A file never changes under its id, but who may read it can: private, revalidated daily.
     response.headers.emplace_back("Cache-Control", "private, max-age=86400");
     response.headers.emplace_back("ETag", "\"file-" + std::to_string(file.id) + "\"");
+    response.headers.emplace_back("Accept-Ranges", "bytes");
     return response;
 }
 

@@ -260,6 +260,25 @@ asio::awaitable<std::optional<HttpResponse>> HttpSession::call_handler(HttpReque
     co_return std::move(response_);
 }
 
+// A file opened at an offset that reports the length of the part to send as
+// its size, so Beast's file body streams one byte range (a Range request).
+class FilePart : public beast::file {
+public:
+    void limit(std::uint64_t offset, std::uint64_t length, error_code& error) {
+        length_ = length;
+        seek(offset, error);
+    }
+    std::uint64_t size(error_code& error) const {
+        if (!length_) return beast::file::size(error);
+        error = {};
+        return *length_;
+    }
+
+private:
+    std::optional<std::uint64_t> length_;
+};
+using FilePartBody = http::basic_file_body<FilePart>;
+
 // Head fields shared by string and file bodies.
 template <typename Body>
 void fill_head(http::response<Body>& message, const HttpResponse& response, unsigned version,
@@ -277,9 +296,14 @@ asio::awaitable<bool> HttpSession::write_response(HttpResponse response, unsigne
                                                   bool keep_alive) {
     if (!response.body_file.empty()) {
         // Streamed in chunks by Beast: a large download never sits in memory.
-        http::response<http::file_body> message;
+        http::response<FilePartBody> message;
         error_code open_error;
-        message.body().open(response.body_file.c_str(), beast::file_mode::scan, open_error);
+        FilePart file;
+        file.open(response.body_file.c_str(), beast::file_mode::scan, open_error);
+        if (!open_error && response.body_length) {
+            file.limit(response.body_offset, *response.body_length, open_error);
+        }
+        if (!open_error) message.body().reset(std::move(file), open_error);
         if (!open_error) {
             fill_head(message, response, version, keep_alive);
             message.prepare_payload();

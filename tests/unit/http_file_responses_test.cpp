@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/file_url.hpp"
+#include "http/download_conditions.hpp"
 #include "http/file_responses.hpp"
 #include "http/session_cookie.hpp"
 
@@ -74,6 +75,53 @@ TEST(SessionCookie, ReadFromACookieHeader) {
     EXPECT_EQ(session_cookie("parley_session="), std::nullopt);
     EXPECT_EQ(session_cookie(""), std::nullopt);
 }
+
+}  // namespace
+}  // namespace parley::http
+
+namespace parley::http {
+namespace {
+
+struct RangeCase {
+    const char* label;
+    const char* if_none_match;
+    const char* range;
+    int status;
+    std::uint64_t offset;
+    std::optional<std::uint64_t> length;
+};
+
+const RangeCase range_cases[] = {
+    {"none", "", "", 200, 0, std::nullopt},
+    {"first_bytes", "", "bytes=0-9", 206, 0, 10},
+    {"open_end", "", "bytes=90-", 206, 90, 10},
+    {"suffix", "", "bytes=-5", 206, 95, 5},
+    {"suffix_longer_than_file", "", "bytes=-500", 206, 0, 100},
+    {"end_clamped", "", "bytes=50-1000", 206, 50, 50},
+    {"past_the_end", "", "bytes=100-", 416, 0, std::nullopt},
+    {"empty_suffix", "", "bytes=-0", 416, 0, std::nullopt},
+    {"several_ranges_ignored", "", "bytes=0-1,4-5", 200, 0, std::nullopt},
+    {"other_unit_ignored", "", "lines=1-2", 200, 0, std::nullopt},
+    {"backwards_ignored", "", "bytes=9-2", 200, 0, std::nullopt},
+    {"garbage_ignored", "", "bytes=a-b", 200, 0, std::nullopt},
+    {"etag_match", "\"file-1\"", "bytes=0-9", 304, 0, std::nullopt},
+    {"etag_in_list", "\"x\", \"file-1\"", "", 304, 0, std::nullopt},
+    {"etag_other", "\"file-2\"", "", 200, 0, std::nullopt},
+};
+
+class DownloadConditionsTest : public ::testing::TestWithParam<RangeCase> {};
+
+TEST_P(DownloadConditionsTest, RangeAndEtag) {
+    auto response = download_response({1, "f.bin", 100, "application/octet-stream", "/u"}, "/p");
+    apply_download_conditions(GetParam().if_none_match, GetParam().range, 100, response);
+    EXPECT_EQ(response.status, GetParam().status);
+    EXPECT_EQ(response.body_length, GetParam().length);
+    if (GetParam().length) EXPECT_EQ(response.body_offset, GetParam().offset);
+    EXPECT_EQ(response.body_file.empty(), GetParam().status == 304 || GetParam().status == 416);
+}
+
+INSTANTIATE_TEST_SUITE_P(Http, DownloadConditionsTest, ::testing::ValuesIn(range_cases),
+                         [](const auto& info) { return std::string(info.param.label); });
 
 }  // namespace
 }  // namespace parley::http
