@@ -168,8 +168,8 @@ Parsed<std::string> parse_public_url(std::string_view text) {
     const auto separator = text.find("://");
     const std::string scheme =
         separator == std::string_view::npos ? std::string() : lowercase(text.substr(0, separator));
-    const auto host = separator == std::string_view::npos ? std::string_view()
-                                                          : text.substr(separator + 3);
+    const auto host =
+        separator == std::string_view::npos ? std::string_view() : text.substr(separator + 3);
     if ((scheme != "http" && scheme != "https") || host.empty() || host.starts_with('/') ||
         host.starts_with(':') || has_space(host)) {
         return Parsed<std::string>::refuse(

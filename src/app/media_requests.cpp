@@ -49,8 +49,7 @@ void ChatService::set_avatar(Session session, req::SetAvatar r, Respond respond)
 
 // On the Hub's thread. The row is switched in one store job that also reads the
 // old URL, so two uploads at once each remove exactly the file they replaced.
-void ChatService::replace_avatar(Session session, std::optional<std::string> url,
-                                 Respond respond) {
+void ChatService::replace_avatar(Session session, std::optional<std::string> url, Respond respond) {
     auto old = std::make_shared<std::optional<std::string>>();
     auto updated = std::make_shared<std::optional<store::UserRecord>>();
     in_store(
@@ -74,7 +73,8 @@ void ChatService::replace_avatar(Session session, std::optional<std::string> url
 
 void ChatService::remove_avatar_file(const std::optional<std::string>& url) {
     if (!url) return;
-    media_.pool.post([this, name = std::string(avatar_name(*url))] { media_.avatars.remove(name); });
+    media_.pool.post(
+        [this, name = std::string(avatar_name(*url))] { media_.avatars.remove(name); });
 }
 
 void ChatService::upload_file(Session session, req::UploadFile r, Respond respond) {
@@ -102,9 +102,9 @@ void ChatService::add_file_row(store::NewFile file, Respond respond) {
         [file, quota = options_.file_quota_bytes, added](store::Store& store) {
             auto used = static_cast<std::uint64_t>(store.bytes_stored_by(file.owner));
             if (used + static_cast<std::uint64_t>(file.size) > quota) {
-                *added = Error{Errc::quota_exceeded,
-                               "This file would take you over your quota of " +
-                                   std::to_string(quota) + " bytes."};
+                *added =
+                    Error{Errc::quota_exceeded, "This file would take you over your quota of " +
+                                                    std::to_string(quota) + " bytes."};
                 return;
             }
             *added = store.find_file(store.add_file(file)).value();

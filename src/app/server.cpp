@@ -122,7 +122,7 @@ int run_server(const Config& config) {
     server.start();
     spdlog::info("event=listening proto=http address={}", server.local_address());
     irc_wire.set_public_url(config.public_url.empty() ? "http://" + server.local_address()
-                                                       : config.public_url);
+                                                      : config.public_url);
     if (irc_server) {
         irc_server->start();
         spdlog::info("event=listening proto=irc address={}", irc_server->local_address());

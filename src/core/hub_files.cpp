@@ -22,8 +22,8 @@ Status Hub::check_content(std::string_view text, const std::vector<FileId>& file
     for (std::size_t i = 0; i < files.size(); ++i) {
         auto found = files_.find(files[i]);
         if (found == files_.end() || found->second.owner != sender) {
-            return Error{Errc::bad_attachment, "Attachment " + std::to_string(files[i]) +
-                                                   " is not a file you uploaded."};
+            return Error{Errc::bad_attachment,
+                         "Attachment " + std::to_string(files[i]) + " is not a file you uploaded."};
         }
         if (std::find(files.begin(), files.begin() + static_cast<std::ptrdiff_t>(i), files[i]) !=
             files.begin() + static_cast<std::ptrdiff_t>(i)) {

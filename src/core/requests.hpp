@@ -111,7 +111,6 @@ struct FileContent {
 }  // namespace reply
 
 using Response = std::variant<reply::Nothing, reply::SignedIn, reply::OneUser, reply::Users,
-                              reply::Rooms, reply::Messages, reply::FileStored,
-                              reply::FileContent>;
+                              reply::Rooms, reply::Messages, reply::FileStored, reply::FileContent>;
 
 }  // namespace parley::core

@@ -6,8 +6,8 @@
 #include "http/download_conditions.hpp"
 #include "http/file_responses.hpp"
 #include "http/responses.hpp"
-#include "http/session_cookie.hpp"
 #include "http/routes.hpp"
+#include "http/session_cookie.hpp"
 #include "http/target.hpp"
 
 namespace parley::http {
@@ -30,9 +30,7 @@ net::HttpResponse rendered_response(const core::Result<Rendered>& rendered) {
 }
 
 // The path of a target, without its query.
-std::string_view raw_path(std::string_view target) {
-    return target.substr(0, target.find('?'));
-}
+std::string_view raw_path(std::string_view target) { return target.substr(0, target.find('?')); }
 
 }  // namespace
 
@@ -93,8 +91,7 @@ void Api::dispatch(const Route& route, const RouteInput& input, Respond respond)
             if (response.status < 300) apply_cookie(cookie, *result, bearer, response);
             if (const auto* content = std::get_if<core::reply::FileContent>(&*result)) {
                 apply_download_conditions(if_none_match, range,
-                                          static_cast<std::uint64_t>(content->file.size),
-                                          response);
+                                          static_cast<std::uint64_t>(content->file.size), response);
             }
             respond(std::move(response));
         });

@@ -40,8 +40,7 @@ private:
     std::optional<net::HttpResponse> serve_avatar(std::string_view method,
                                                   const Target& target) const;
     void apply_cookie(CookieAction action, const core::Response& reply,
-                      const std::optional<std::string>& bearer,
-                      net::HttpResponse& response) const;
+                      const std::optional<std::string>& bearer, net::HttpResponse& response) const;
 
     core::Service& service_;
     ApiOptions options_;

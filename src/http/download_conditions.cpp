@@ -73,7 +73,8 @@ void apply_download_conditions(std::string_view if_none_match, std::string_view 
     }
     ByteRange part;
     switch (parse_range(range, size, part)) {
-        case RangeKind::none: return;
+        case RangeKind::none:
+            return;
         case RangeKind::unsatisfiable:
             drop_body(response, 416);
             response.headers.emplace_back("Content-Range", "bytes */" + std::to_string(size));

@@ -52,8 +52,7 @@ net::HttpResponse download_response(const core::Attachment& file, const std::str
     response.body_file = path;
     response.headers.emplace_back(
         "Content-Disposition",
-        content_disposition(image ? Disposition::inline_view : Disposition::attachment,
-                            file.name));
+        content_disposition(image ? Disposition::inline_view : Disposition::attachment, file.name));
     add_file_headers(response);
     // A file never changes under its id, but who may read it can: private, revalidated daily.
     response.headers.emplace_back("Cache-Control", "private, max-age=86400");

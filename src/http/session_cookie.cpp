@@ -33,7 +33,8 @@ std::optional<std::string> session_cookie(std::string_view cookie_header) {
         auto pair = trim(cookie_header.substr(0, end));
         cookie_header.remove_prefix(end == std::string_view::npos ? cookie_header.size() : end + 1);
         auto equals = pair.find('=');
-        if (equals == std::string_view::npos || trim(pair.substr(0, equals)) != session_cookie_name) {
+        if (equals == std::string_view::npos ||
+            trim(pair.substr(0, equals)) != session_cookie_name) {
             continue;
         }
         auto value = trim(pair.substr(equals + 1));

@@ -1,9 +1,9 @@
 #include "media/avatar_image.hpp"
 
 #include <glib.h>
-#include <vips/vips8>
 
 #include <mutex>
+#include <vips/vips8>
 
 #include "media/sniff.hpp"
 
@@ -20,11 +20,14 @@ using vips::VOption;
 constexpr int cache_operations = 16;
 constexpr std::size_t cache_bytes = 8 * 1024 * 1024;
 
-Error unsupported(std::string sentence) { return Error{Errc::unsupported_image, std::move(sentence)}; }
+Error unsupported(std::string sentence) {
+    return Error{Errc::unsupported_image, std::move(sentence)};
+}
 
 // Owns a libvips blob that points at the caller's bytes (no copy).
 struct Blob {
-    explicit Blob(std::string_view bytes) : blob(vips_blob_new(nullptr, bytes.data(), bytes.size())) {}
+    explicit Blob(std::string_view bytes)
+        : blob(vips_blob_new(nullptr, bytes.data(), bytes.size())) {}
     ~Blob() { vips_area_unref(VIPS_AREA(blob)); }
     Blob(const Blob&) = delete;
     Blob& operator=(const Blob&) = delete;
@@ -37,17 +40,21 @@ VOption* strict() { return VImage::option()->set("fail_on", VIPS_FAIL_ON_ERROR);
 VImage open_header(ImageType type, VipsBlob* blob) {
     auto* options = strict()->set("access", VIPS_ACCESS_SEQUENTIAL);
     switch (type) {
-        case ImageType::png: return VImage::pngload_buffer(blob, options);
-        case ImageType::jpeg: return VImage::jpegload_buffer(blob, options);
-        case ImageType::webp: return VImage::webpload_buffer(blob, options);
-        case ImageType::gif: return VImage::gifload_buffer(blob, options);
+        case ImageType::png:
+            return VImage::pngload_buffer(blob, options);
+        case ImageType::jpeg:
+            return VImage::jpegload_buffer(blob, options);
+        case ImageType::webp:
+            return VImage::webpload_buffer(blob, options);
+        case ImageType::gif:
+            return VImage::gifload_buffer(blob, options);
     }
     throw vips::VError("unknown image type");
 }
 
 core::Status check_header(const VImage& header, const AvatarLimits& limits) {
-    auto pixels = static_cast<std::uint64_t>(header.width()) *
-                  static_cast<std::uint64_t>(header.height());
+    auto pixels =
+        static_cast<std::uint64_t>(header.width()) * static_cast<std::uint64_t>(header.height());
     if (pixels > limits.max_pixels) {
         return unsupported("The image is " + std::to_string(header.width()) + "x" +
                            std::to_string(header.height()) + " pixels; at most " +
@@ -113,16 +120,16 @@ core::Result<std::string> make_avatar(std::string_view bytes, const AvatarLimits
         if (auto fits = check_header(header, limits); !fits) return fits.error();
         // thumbnail_buffer shrinks while it loads (JPEG, WebP), so a large
         // image never sits in memory at full size.
-        VImage square = VImage::thumbnail_buffer(
-            blob.blob, limits.size,
-            VImage::option()
-                ->set("height", limits.size)
-                ->set("crop", VIPS_INTERESTING_CENTRE)
-                ->set("option_string", "fail_on=error"));
+        VImage square = VImage::thumbnail_buffer(blob.blob, limits.size,
+                                                 VImage::option()
+                                                     ->set("height", limits.size)
+                                                     ->set("crop", VIPS_INTERESTING_CENTRE)
+                                                     ->set("option_string", "fail_on=error"));
         if (square.width() != limits.size || square.height() != limits.size) {
-            square = square.resize(static_cast<double>(limits.size) / square.width(),
-                                   VImage::option()->set("vscale", static_cast<double>(limits.size) /
-                                                                       square.height()));
+            square =
+                square.resize(static_cast<double>(limits.size) / square.width(),
+                              VImage::option()->set(
+                                  "vscale", static_cast<double>(limits.size) / square.height()));
         }
         return encode_png(rounded(square, limits.size));
     } catch (const vips::VError&) {

@@ -12,8 +12,8 @@ struct AvatarLimits {
     // Refused from the header, before any pixel is decoded: a small file can
     // declare a huge image (a decompression bomb).
     std::uint64_t max_pixels = 4096ull * 4096ull;  // about 16 megapixels
-    int max_frames = 50;                            // animated GIF or WebP frames
-    int size = 256;                                 // width and height of the result
+    int max_frames = 50;                           // animated GIF or WebP frames
+    int size = 256;                                // width and height of the result
 };
 
 // Once per process, before the first avatar: starts libvips with a small

@@ -24,10 +24,14 @@ std::optional<ImageType> sniff_image(std::string_view bytes) {
 
 std::string_view mime_type(ImageType type) {
     switch (type) {
-        case ImageType::png: return "image/png";
-        case ImageType::jpeg: return "image/jpeg";
-        case ImageType::webp: return "image/webp";
-        case ImageType::gif: return "image/gif";
+        case ImageType::png:
+            return "image/png";
+        case ImageType::jpeg:
+            return "image/jpeg";
+        case ImageType::webp:
+            return "image/webp";
+        case ImageType::gif:
+            return "image/gif";
     }
     return "application/octet-stream";
 }

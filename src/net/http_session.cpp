@@ -311,7 +311,9 @@ asio::awaitable<bool> HttpSession::write_response(HttpResponse response, unsigne
             auto [error, bytes] = co_await http::async_write(stream_, message, use_tuple);
             co_return !error;
         }
-        response = HttpResponse{404, "application/json", {},
+        response = HttpResponse{404,
+                                "application/json",
+                                {},
                                 error_json(core::Errc::not_found, "There is no such file.")};
     }
     http::response<http::string_body> message;

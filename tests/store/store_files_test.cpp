@@ -31,7 +31,8 @@ protected:
         message.to = to;
         message.text = "files";
         message.ts = 2000 + id;
-        for (auto file : files) message.attachments.push_back(this->store().find_file(file)->stored.file);
+        for (auto file : files)
+            message.attachments.push_back(this->store().find_file(file)->stored.file);
         this->store().append_message(message);
     }
 

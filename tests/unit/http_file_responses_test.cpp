@@ -27,7 +27,8 @@ TEST(ContentDisposition, HasAsciiFallbackAndExactUtf8Name) {
 
 TEST(ContentDisposition, QuotesBackslashesAndPercentCannotEscape) {
     auto value = content_disposition(Disposition::attachment, "a\"b\\c%d;e.txt");
-    EXPECT_EQ(value, "attachment; filename=\"a_b_c_d;e.txt\"; filename*=UTF-8''a%22b%5Cc%25d%3Be.txt");
+    EXPECT_EQ(value,
+              "attachment; filename=\"a_b_c_d;e.txt\"; filename*=UTF-8''a%22b%5Cc%25d%3Be.txt");
 }
 
 TEST(FileUrl, NameIsOneEncodedSegment) {

@@ -9,10 +9,10 @@ protected:
         HubTest::SetUp();
         for (FileId id = 1; id <= 12; ++id) {
             UserId owner = id == 12 ? 3 : 2;  // file 12 is user 3's
-            hub_.file_added(StoredFile{Attachment{id, "f" + std::to_string(id) + ".txt", id,
-                                                  "application/octet-stream",
-                                                  "/api/v1/files/" + std::to_string(id) + "/f"},
-                                       owner});
+            hub_.file_added(StoredFile{
+                Attachment{id, "f" + std::to_string(id) + ".txt", id, "application/octet-stream",
+                           "/api/v1/files/" + std::to_string(id) + "/f"},
+                owner});
         }
     }
 };

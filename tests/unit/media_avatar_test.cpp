@@ -1,12 +1,12 @@
 #include <glib.h>
 #include <gtest/gtest.h>
 #include <sys/resource.h>
-#include <vips/vips8>
 #include <zlib.h>
 
 #include <chrono>
 #include <cstdio>
 #include <string>
+#include <vips/vips8>
 
 #include "media/avatar_image.hpp"
 
@@ -94,7 +94,8 @@ TEST_F(AvatarTest, EveryFormatBecomesA256RoundPng) {
 
 TEST_F(AvatarTest, GreyTransparentAndTinyImagesWork) {
     VImage grey = (VImage::black(40, 40) + 90).cast(VIPS_FORMAT_UCHAR);
-    VImage with_alpha = gradient(20, 30).bandjoin(VImage::black(20, 30) + 255).cast(VIPS_FORMAT_UCHAR);
+    VImage with_alpha =
+        gradient(20, 30).bandjoin(VImage::black(20, 30) + 255).cast(VIPS_FORMAT_UCHAR);
     for (const auto& image : {grey, with_alpha, gradient(1, 1)}) {
         auto avatar = make_avatar(encoded(image, ".png"), AvatarLimits{});
         ASSERT_TRUE(avatar.ok()) << avatar.error().message;

@@ -80,8 +80,8 @@ std::vector<Message> attachment_lines(const std::string& source, const std::stri
     std::vector<Message> lines;
     for (const auto& file : files) {
         // The name is sanitized (no CR, LF or NUL), so it can't break the line.
-        std::string text = file.name + " (" + human_size(file.size) + ") " +
-                           std::string(public_url) + file.url;
+        std::string text =
+            file.name + " (" + human_size(file.size) + ") " + std::string(public_url) + file.url;
         auto cut = text_lines("PRIVMSG", source, target, text);
         lines.insert(lines.end(), cut.begin(), cut.end());
     }
