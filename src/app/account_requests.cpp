@@ -212,10 +212,10 @@ void ChatService::delete_me(Session session, req::DeleteMe r, Respond respond) {
         in_store([id = session.user.id](store::Store& store) { store.delete_user(id); },
                  [this, session, respond, avatar = record.user.avatar_url](std::exception_ptr e) {
                      if (e) return respond(Error{Errc::internal});
-                     remove_avatar_file(avatar);  // the row no longer points at it
                      spdlog::info("event=account_deleted user={}", session.user.id);
                      run_effects(hub_.user_deleted(session.user.id), {});
-                     respond(reply::Nothing{});
+                     // The row no longer points at the picture; answer once it is gone too.
+                     remove_avatar_file(avatar, [respond] { respond(reply::Nothing{}); });
                  });
     };
     with_password(session, std::move(r.password), std::move(then), respond);

@@ -98,8 +98,10 @@ private:
     void upload_file(Session session, core::req::UploadFile r, Respond respond);
     void add_file_row(store::NewFile file, Respond respond);
     void get_file(Session session, core::req::GetFile r, Respond respond);
-    // Removes the avatar file behind `url` on the media pool (none: nothing to do).
-    void remove_avatar_file(const std::optional<std::string>& url);
+    // Removes the avatar file behind `url` on the media pool (none: nothing to
+    // do), then runs `then` on the Hub's thread: an answer sent after it never
+    // points at a picture that is still served.
+    void remove_avatar_file(const std::optional<std::string>& url, Then then = {});
     void with_password(Session session, std::string password,
                        std::function<void(store::UserRecord)> then, Respond respond);
 

@@ -64,17 +64,25 @@ void ChatService::replace_avatar(Session session, std::optional<std::string> url
                 remove_avatar_file(url);  // never committed (or the account is gone)
                 return respond(Error{Errc::internal});
             }
-            if (*old != url) remove_avatar_file(*old);
             auto user = with_role((*updated)->user);
             dispatcher_.dispatch(hub_.user_changed(user));
-            respond(reply::OneUser{hub_.find_user(user.id).value_or(user)});
+            auto answer = [this, user, respond] {
+                respond(reply::OneUser{hub_.find_user(user.id).value_or(user)});
+            };
+            if (*old == url) return answer();
+            remove_avatar_file(*old, answer);
         });
 }
 
-void ChatService::remove_avatar_file(const std::optional<std::string>& url) {
-    if (!url) return;
-    media_.pool.post(
-        [this, name = std::string(avatar_name(*url))] { media_.avatars.remove(name); });
+void ChatService::remove_avatar_file(const std::optional<std::string>& url, Then then) {
+    if (!url) {
+        if (then) then();
+        return;
+    }
+    media_.pool.post([this, name = std::string(avatar_name(*url)), then = std::move(then)] {
+        media_.avatars.remove(name);
+        if (then) hub_thread_.post(then);
+    });
 }
 
 void ChatService::upload_file(Session session, req::UploadFile r, Respond respond) {
@@ -111,8 +119,12 @@ void ChatService::add_file_row(store::NewFile file, Respond respond) {
         },
         [this, file, added, respond](std::exception_ptr e) {
             if (e || !*added || !**added) {
-                media_.pool.post([this, name = file.storage_name] { media_.files.remove(name); });
-                return respond(e || !*added ? Error{Errc::internal} : (**added).error());
+                // Answered once the bytes are gone: a refusal leaves nothing behind.
+                auto error = e || !*added ? Error{Errc::internal} : (**added).error();
+                return media_.pool.post([this, name = file.storage_name, error, respond] {
+                    media_.files.remove(name);
+                    respond(error);
+                });
             }
             const auto& record = (**added).value();
             hub_.file_added(record.stored);
