@@ -208,13 +208,14 @@ void ChatService::change_password(Session session, req::ChangePassword r, Respon
 }
 
 void ChatService::delete_me(Session session, req::DeleteMe r, Respond respond) {
-    auto then = [this, session, respond](store::UserRecord) {
+    auto then = [this, session, respond](store::UserRecord record) {
         in_store([id = session.user.id](store::Store& store) { store.delete_user(id); },
-                 [this, session, respond](std::exception_ptr e) {
+                 [this, session, respond, avatar = record.user.avatar_url](std::exception_ptr e) {
                      if (e) return respond(Error{Errc::internal});
                      spdlog::info("event=account_deleted user={}", session.user.id);
                      run_effects(hub_.user_deleted(session.user.id), {});
-                     respond(reply::Nothing{});
+                     // The row no longer points at the picture; answer once it is gone too.
+                     remove_avatar_file(avatar, [respond] { respond(reply::Nothing{}); });
                  });
     };
     with_password(session, std::move(r.password), std::move(then), respond);

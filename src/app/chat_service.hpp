@@ -9,6 +9,8 @@
 #include "core/hub.hpp"
 #include "core/rate_limiter.hpp"
 #include "core/service.hpp"
+#include "media/avatar_image.hpp"
+#include "media/file_vault.hpp"
 #include "store/store_worker.hpp"
 
 namespace parley::app {
@@ -16,7 +18,17 @@ namespace parley::app {
 struct ServiceOptions {
     bool limits = true;
     std::vector<std::string> admins;  // usernames that are admins whatever the store says
-    bool guests = false;              // IRC clients may join without an account
+    std::uint64_t file_quota_bytes = 1ull << 30;
+    media::AvatarLimits avatar_limits;
+    bool guests = false;  // IRC clients may join without an account
+};
+
+// Where avatars and files go, and the pool that decodes images and writes
+// files (never the Hub's thread or a shard).
+struct MediaServices {
+    TaskQueue& pool;
+    media::FileVault& avatars;
+    media::FileVault& files;
 };
 
 // The Service the adapters talk to. Chat state lives in the Hub, on one
@@ -26,7 +38,7 @@ struct ServiceOptions {
 class ChatService final : public core::Service {
 public:
     ChatService(ServiceOptions options, store::StoreWorker& store, TaskQueue& hub_thread,
-                TaskQueue& hash_pool, Dispatcher& dispatcher);
+                TaskQueue& hash_pool, Dispatcher& dispatcher, MediaServices media);
 
     // The Hub's starting state (call before serving).
     void load(core::HubSnapshot snapshot);
@@ -84,6 +96,17 @@ private:
     void list_rooms(Session session, Respond respond);
     void room_messages(Session session, core::req::RoomMessages r, Respond respond);
     void start_session(store::UserRecord record, Respond respond);
+
+    // Avatars and files (media_requests.cpp).
+    void set_avatar(Session session, core::req::SetAvatar r, Respond respond);
+    void replace_avatar(Session session, std::optional<std::string> url, Respond respond);
+    void upload_file(Session session, core::req::UploadFile r, Respond respond);
+    void add_file_row(store::NewFile file, Respond respond);
+    void get_file(Session session, core::req::GetFile r, Respond respond);
+    // Removes the avatar file behind `url` on the media pool (none: nothing to
+    // do), then runs `then` on the Hub's thread: an answer sent after it never
+    // points at a picture that is still served.
+    void remove_avatar_file(const std::optional<std::string>& url, Then then = {});
     void with_password(Session session, std::string password,
                        std::function<void(store::UserRecord)> then, Respond respond);
 
@@ -92,6 +115,7 @@ private:
     TaskQueue& hub_thread_;
     TaskQueue& hash_pool_;
     Dispatcher& dispatcher_;
+    MediaServices media_;
     core::Hub hub_;
     std::unordered_set<core::ConnId> connecting_;  // sent auth, waiting for the store
     core::RateLimiter<std::string> logins_by_address_;

@@ -45,6 +45,10 @@ constexpr ErrcText text_of(Errc code) {
         case Errc::wrong_key: return {"wrong_key", "That room needs the right key to join."};
         case Errc::moderated:
             return {"moderated", "Only operators and voiced members can speak in that room."};
+        case Errc::bad_attachment:
+            return {"bad_attachment", "Attachments must be files you uploaded yourself."};
+        case Errc::quota_exceeded:
+            return {"quota_exceeded", "You have no room left for more files."};
         case Errc::internal: return {"internal", "Something went wrong on the server."};
     }
     return {"internal", "Something went wrong on the server."};

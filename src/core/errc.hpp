@@ -29,6 +29,8 @@ enum class Errc {
     room_full,
     wrong_key,
     moderated,
+    bad_attachment,
+    quota_exceeded,
     internal,  // keep last: tables indexed by Errc check their size against it
 };
 

@@ -1,8 +1,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -37,6 +39,12 @@ struct HttpResponse {
     std::string content_type = "application/json";
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
+    // When set, the body is this file, streamed from disk instead of `body`
+    // (downloads stay out of memory). A file that can't be opened answers 404.
+    std::string body_file;
+    // A part of body_file (a Range request): from this byte, this many bytes.
+    std::uint64_t body_offset = 0;
+    std::optional<std::uint64_t> body_length;
 };
 
 // Implemented by the HTTP routes. `respond` may be called from any thread,

@@ -190,6 +190,9 @@ asio::awaitable<void> HttpSession::run() {
 // Serves one request; false when the connection is done.
 asio::awaitable<bool> HttpSession::serve_one() {
     Parser parser;
+    // Beast checks Content-Length against its default 1 MB body limit while it
+    // reads the head; the real limit depends on the head, so it is set below.
+    parser.body_limit(boost::none);
     parser.header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(
         state_->options.max_header_bytes, std::numeric_limits<std::uint32_t>::max())));
     tcp().expires_after(read_timeout);
@@ -267,8 +270,62 @@ asio::awaitable<std::optional<HttpResponse>> HttpSession::call_handler(HttpReque
     co_return std::move(response_);
 }
 
+// A file opened at an offset that reports the length of the part to send as
+// its size, so Beast's file body streams one byte range (a Range request).
+class FilePart : public beast::file {
+public:
+    void limit(std::uint64_t offset, std::uint64_t length, error_code& error) {
+        length_ = length;
+        seek(offset, error);
+    }
+    std::uint64_t size(error_code& error) const {
+        if (!length_) return beast::file::size(error);
+        error = {};
+        return *length_;
+    }
+
+private:
+    std::optional<std::uint64_t> length_;
+};
+using FilePartBody = http::basic_file_body<FilePart>;
+
+// Head fields shared by string and file bodies.
+template <typename Body>
+void fill_head(http::response<Body>& message, const HttpResponse& response, unsigned version,
+               bool keep_alive) {
+    message.version(version);
+    message.result(static_cast<unsigned>(response.status));
+    if (!response.content_type.empty()) {
+        message.set(http::field::content_type, response.content_type);
+    }
+    for (const auto& [name, value] : response.headers) message.insert(name, value);
+    message.keep_alive(keep_alive);
+}
+
 asio::awaitable<bool> HttpSession::write_response(HttpResponse response, unsigned version,
                                                   bool keep_alive) {
+    if (!response.body_file.empty()) {
+        // Streamed in chunks by Beast: a large download never sits in memory.
+        http::response<FilePartBody> message;
+        error_code open_error;
+        FilePart file;
+        file.open(response.body_file.c_str(), beast::file_mode::scan, open_error);
+        if (!open_error && response.body_length) {
+            file.limit(response.body_offset, *response.body_length, open_error);
+        }
+        if (!open_error) message.body().reset(std::move(file), open_error);
+        if (!open_error) {
+            fill_head(message, response, version, keep_alive);
+            message.prepare_payload();
+            stream_.expires_after(write_timeout);
+            auto [error, bytes] = co_await http::async_write(stream_, message, use_tuple);
+            co_return !error;
+        }
+        response = HttpResponse{404,
+                                "application/json",
+                                {},
+                                error_json(core::Errc::not_found, "There is no such file.")};
+    }
     http::response<http::string_body> message;
     message.version(version);
     message.result(static_cast<unsigned>(response.status));

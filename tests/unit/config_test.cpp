@@ -506,5 +506,35 @@ TEST_F(ConfigFileTest, EmptyFileKeepsTheDefaults) {
     EXPECT_EQ(parse_ok({"--config", file}).config.http, (Endpoint{"127.0.0.1", 8080}));
 }
 
+TEST(Config, MediaLimitsAndPublicUrl) {
+    const auto defaults = parse_ok({}).config;
+    EXPECT_EQ(defaults.avatar_max_bytes, 4u << 20);
+    EXPECT_EQ(defaults.file_max_bytes, 25u << 20);
+    EXPECT_EQ(defaults.file_quota_bytes, 1u << 30);
+    EXPECT_EQ(defaults.public_url, "");
+    const auto config = parse_ok({"--avatar-max-bytes", "1000", "--file-max-bytes", "2MiB",
+                                  "--public-url", "https://chat.example.com/"},
+                                 {{"PARLEY_FILE_QUOTA_BYTES", "3GiB"}})
+                            .config;
+    EXPECT_EQ(config.avatar_max_bytes, 1000u);
+    EXPECT_EQ(config.file_max_bytes, 2u << 20);
+    EXPECT_EQ(config.file_quota_bytes, 3ull << 30);
+    EXPECT_EQ(config.public_url, "https://chat.example.com");
+    for (const char* bad : {"0", "-1", "4MB", "lots", "2048GiB"}) {
+        EXPECT_TRUE(mentions(parse_problems({"--file-max-bytes", bad}), "--file-max-bytes")) << bad;
+    }
+    EXPECT_TRUE(mentions(parse_problems({"--public-url", "chat.example.com"}), "--public-url"));
+}
+
+TEST_F(ConfigFileTest, SizesMayBeIntegersOrStrings) {
+    const auto file = write("parley.toml", "avatar_max_bytes = 5000\nfile_max_bytes = \"1MiB\"\n");
+    const auto config = parse_ok({"--config", file}).config;
+    EXPECT_EQ(config.avatar_max_bytes, 5000u);
+    EXPECT_EQ(config.file_max_bytes, 1u << 20);
+    EXPECT_TRUE(
+        mentions(parse_problems({"--config", write("bad.toml", "file_quota_bytes = true\n")}),
+                 "'file_quota_bytes' in"));
+}
+
 }  // namespace
 }  // namespace parley::app

@@ -16,6 +16,8 @@ namespace parley::proto {
 
 boost::json::object user_json(const core::User& user);
 boost::json::object message_json(const core::Message& message);
+// {"id","name","size","content_type","url"}: an upload's answer and a message's attachment.
+boost::json::object attachment_json(const core::Attachment& file);
 boost::json::object room_json(const core::Room& room);
 // "op", "voice" or "member".
 std::string_view room_role_name(core::RoomRole role);
