@@ -316,8 +316,9 @@ asio::awaitable<bool> HttpSession::write_response(HttpResponse response, unsigne
         if (!open_error) message.body().reset(std::move(file), open_error);
         if (!open_error) {
             fill_head(message, response, version, keep_alive);
+            add_hsts(message);
             message.prepare_payload();
-            stream_.expires_after(write_timeout);
+            tcp().expires_after(write_timeout);
             auto [error, bytes] = co_await http::async_write(stream_, message, use_tuple);
             co_return !error;
         }
@@ -327,14 +328,8 @@ asio::awaitable<bool> HttpSession::write_response(HttpResponse response, unsigne
                                 error_json(core::Errc::not_found, "There is no such file.")};
     }
     http::response<http::string_body> message;
-    message.version(version);
-    message.result(static_cast<unsigned>(response.status));
-    if (!response.content_type.empty()) {
-        message.set(http::field::content_type, response.content_type);
-    }
-    for (const auto& [name, value] : response.headers) message.insert(name, value);
+    fill_head(message, response, version, keep_alive);
     message.body() = std::move(response.body);
-    message.keep_alive(keep_alive);
     add_hsts(message);
     message.prepare_payload();
     tcp().expires_after(write_timeout);
