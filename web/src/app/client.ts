@@ -2,6 +2,7 @@
 // store actions, reconnects with backoff and catches up on what was missed.
 import { http } from '../api/http';
 import { Socket, socketUrl } from '../api/socket';
+import { upload, type RunningUpload } from '../api/upload';
 import {
   ApiError,
   type Command,
@@ -12,12 +13,21 @@ import {
   type User,
   type UserId,
 } from '../api/types';
+import {
+  newAttachment,
+  planAttachments,
+  readyFiles,
+  type Attachment,
+  type AttachmentAction,
+} from '../state/attachments';
 import { backoffDelay, shouldSendTyping } from '../state/backoff';
 import { fetchAfter, historyCommand } from '../state/catchup';
 import { dmKey, parseKey, roomKey, type ConvKey } from '../state/keys';
 import { firstId, lastId } from '../state/messages';
 import { canLoadOlder, convOf, unknownSenders } from '../state/selectors';
+import { isInlineImage, type FileObject } from '../state/files';
 import { DeviceStore } from '../state/storage';
+import type { UploadEvent } from '../state/upload';
 import { Store } from '../state/store';
 
 const PAGE = 50;
@@ -36,6 +46,9 @@ export class Client {
   private loading = new Set<ConvKey>();
   private typingSent = new Map<string, number>();
   private fetchingUsers = new Set<UserId>();
+  /** Attachment uploads still running, by local id, so they can be cancelled. */
+  private uploads = new Map<string, RunningUpload<unknown>>();
+  private uploadSeq = 0;
 
   constructor(
     readonly device: DeviceStore,
@@ -46,7 +59,11 @@ export class Client {
 
   start(): void {
     this.token = this.device.token();
-    if (this.token) this.enterChat();
+    if (!this.token) return;
+    // A session restored from storage has no cookie yet: ask for one before the first
+    // pictures load. An older server answers 404, which changes nothing.
+    const cookie = http.sessionCookie(this.token).catch(() => undefined);
+    this.enterChat(cookie);
   }
 
   async signIn(mode: 'login' | 'register', username: string, password: string): Promise<void> {
@@ -71,6 +88,8 @@ export class Client {
   /** Forgets the session on this device and shows the sign-in screen with `note`. */
   signOut(note: string | null): void {
     this.stopSocket();
+    for (const running of this.uploads.values()) running.cancel();
+    this.uploads.clear();
     this.device.setToken(null);
     this.token = null;
     this.store.reset();
@@ -83,12 +102,15 @@ export class Client {
 
   // ---- connection ------------------------------------------------------------------
 
-  private enterChat(): void {
+  private enterChat(first: Promise<unknown> = Promise.resolve()): void {
     this.store.reset();
     this.store.dispatch({ type: 'screen', screen: 'chat' });
     this.connections = 0;
     this.attempt = 0;
-    this.connect();
+    const token = this.token;
+    void first.then(() => {
+      if (this.token === token && !this.socket) this.connect();
+    });
   }
 
   private connect(): void {
@@ -259,22 +281,81 @@ export class Client {
     if (active) void this.load(active);
   }
 
-  /** Sends a message; on failure the text comes back so that it is not lost. */
+  /**
+   * Sends a message with the conversation's uploaded attachments; on failure the text
+   * comes back (thrown to the composer) and so do the attachments, so nothing is lost.
+   */
   async send(key: ConvKey, text: string): Promise<void> {
     const target = parseKey(key);
     if (!target) return;
+    const attached = this.store.get().attachments[key] ?? [];
+    const files = readyFiles(attached);
+    const ids = files.map((f) => f.id);
     const tempId = `p${this.now()}-${Math.random().toString(36).slice(2, 8)}`;
-    this.store.dispatch({ type: 'pending_add', key, tempId, text, ts: this.now() });
+    this.store.dispatch({ type: 'pending_add', key, tempId, text, ts: this.now(), files });
+    if (attached.length) this.store.dispatch({ type: 'attachments', key, action: { type: 'clear' } });
     this.typingSent.delete(key);
+    const extra = ids.length ? { attachments: ids } : {};
     const command: Command =
-      target.kind === 'room' ? { type: 'send', room: target.room, text } : { type: 'send_dm', to: target.userId, text };
+      target.kind === 'room'
+        ? { type: 'send', room: target.room, text, ...extra }
+        : { type: 'send_dm', to: target.userId, text, ...extra };
     try {
       const answer = await this.request<{ message: Message }>(command);
       this.store.dispatch({ type: 'pending_done', key, tempId, message: answer.message });
+      attached.forEach(revokePreview);
     } catch (error) {
       this.store.dispatch({ type: 'pending_done', key, tempId });
+      if (attached.length) this.store.dispatch({ type: 'attachments', key, action: { type: 'add', items: attached } });
       throw error;
     }
+  }
+
+  // ---- attachments -----------------------------------------------------------------
+
+  /** Adds files to the message being written and starts uploading them; returns the refusals. */
+  attach(key: ConvKey, files: File[]): string[] {
+    const token = this.token;
+    if (!token) return [];
+    const { accepted, errors } = planAttachments(this.store.get().attachments[key] ?? [], files);
+    const items = accepted.map((file) => {
+      const preview = isInlineImage(file.type) ? URL.createObjectURL(file) : null;
+      return { file, item: newAttachment(`a${++this.uploadSeq}`, file, preview) };
+    });
+    if (items.length) this.store.dispatch({ type: 'attachments', key, action: { type: 'add', items: items.map((i) => i.item) } });
+    for (const { file, item } of items) this.startUpload(key, token, file, item.localId);
+    return errors;
+  }
+
+  private startUpload(key: ConvKey, token: string, file: File, localId: string): void {
+    const dispatch = (action: AttachmentAction) => this.store.dispatch({ type: 'attachments', key, action });
+    const event = (e: UploadEvent) => dispatch({ type: 'upload', localId, event: e });
+    event({ type: 'start', total: file.size });
+    const running = upload<{ file: FileObject }>({
+      method: 'POST',
+      url: `/api/v1/files?name=${encodeURIComponent(file.name)}`,
+      token,
+      body: file,
+      contentType: file.type,
+      onProgress: (loaded, total) => event({ type: 'progress', loaded, total }),
+    });
+    this.uploads.set(localId, running);
+    running.done.then(
+      (answer) => dispatch({ type: 'uploaded', localId, file: answer.file }),
+      (error: ApiError) => {
+        if (error.code === 'cancelled') return;
+        event({ type: 'failed', error: error.message });
+        if (error.code === 'unauthorized') this.signOut(SESSION_ENDED);
+      },
+    ).finally(() => this.uploads.delete(localId));
+  }
+
+  /** Takes a file off the message being written, cancelling its upload if still running. */
+  removeAttachment(key: ConvKey, localId: string): void {
+    this.uploads.get(localId)?.cancel();
+    const item = this.store.get().attachments[key]?.find((a) => a.localId === localId);
+    if (item) revokePreview(item);
+    this.store.dispatch({ type: 'attachments', key, action: { type: 'remove', localId } });
   }
 
   typing(key: ConvKey): void {
@@ -301,6 +382,29 @@ export class Client {
   async updateProfile(fields: Pick<User, 'display_name' | 'first_name' | 'last_name'>): Promise<void> {
     const { user } = await http.updateMe(this.authToken(), fields);
     this.store.dispatch({ type: 'users', users: [user] });
+  }
+
+  /** Uploads a new profile picture; the caller shows progress and may cancel. */
+  uploadAvatar(file: File, onProgress: (loaded: number, total: number) => void): RunningUpload<void> {
+    const running = upload<{ user: User }>({
+      method: 'PUT',
+      url: '/api/v1/me/avatar',
+      token: this.authToken(),
+      body: file,
+      contentType: file.type,
+      onProgress,
+    });
+    return {
+      cancel: running.cancel,
+      done: running.done.then(({ user }) => this.store.dispatch({ type: 'users', users: [user] })),
+    };
+  }
+
+  async removeAvatar(): Promise<void> {
+    const answer = await http.deleteAvatar(this.authToken());
+    const me = this.store.get().me;
+    const user = answer?.user ?? (me ? { ...me, avatar_url: null } : null);
+    if (user) this.store.dispatch({ type: 'users', users: [user] });
   }
 
   changePassword(oldPassword: string, newPassword: string): Promise<void> {
@@ -370,6 +474,10 @@ export class Client {
     this.store.dispatch({ type: 'users', users });
   }
 }
+
+const revokePreview = (a: Attachment) => {
+  if (a.preview) URL.revokeObjectURL(a.preview);
+};
 
 /** Stands in for an account that no longer exists, so its old messages still render. */
 export const deletedUser = (id: UserId): User => ({
