@@ -13,22 +13,15 @@ import {
   type User,
   type UserId,
 } from '../api/types';
-import {
-  newAttachment,
-  planAttachments,
-  readyFiles,
-  type Attachment,
-  type AttachmentAction,
-} from '../state/attachments';
+import { readyFiles } from '../state/attachments';
 import { backoffDelay, shouldSendTyping } from '../state/backoff';
 import { fetchAfter, historyCommand } from '../state/catchup';
 import { dmKey, parseKey, roomKey, type ConvKey } from '../state/keys';
 import { firstId, lastId } from '../state/messages';
 import { canLoadOlder, convOf, unknownSenders } from '../state/selectors';
-import { isInlineImage, type FileObject } from '../state/files';
 import { DeviceStore } from '../state/storage';
-import type { UploadEvent } from '../state/upload';
 import { Store } from '../state/store';
+import { AttachmentUploads } from './attachments';
 
 const PAGE = 50;
 const SESSION_ENDED = 'Your session has ended. Sign in again.';
@@ -46,9 +39,12 @@ export class Client {
   private loading = new Set<ConvKey>();
   private typingSent = new Map<string, number>();
   private fetchingUsers = new Set<UserId>();
-  /** Attachment uploads still running, by local id, so they can be cancelled. */
-  private uploads = new Map<string, RunningUpload<unknown>>();
-  private uploadSeq = 0;
+  /** Files attached to the messages being written. */
+  readonly attachments = new AttachmentUploads(
+    this.store,
+    () => this.token,
+    () => this.signOut(SESSION_ENDED),
+  );
 
   constructor(
     readonly device: DeviceStore,
@@ -88,8 +84,7 @@ export class Client {
   /** Forgets the session on this device and shows the sign-in screen with `note`. */
   signOut(note: string | null): void {
     this.stopSocket();
-    for (const running of this.uploads.values()) running.cancel();
-    this.uploads.clear();
+    this.attachments.cancelAll();
     this.device.setToken(null);
     this.token = null;
     this.store.reset();
@@ -288,12 +283,11 @@ export class Client {
   async send(key: ConvKey, text: string): Promise<void> {
     const target = parseKey(key);
     if (!target) return;
-    const attached = this.store.get().attachments[key] ?? [];
+    const attached = this.attachments.take(key);
     const files = readyFiles(attached);
     const ids = files.map((f) => f.id);
     const tempId = `p${this.now()}-${Math.random().toString(36).slice(2, 8)}`;
     this.store.dispatch({ type: 'pending_add', key, tempId, text, ts: this.now(), files });
-    if (attached.length) this.store.dispatch({ type: 'attachments', key, action: { type: 'clear' } });
     this.typingSent.delete(key);
     const extra = ids.length ? { attachments: ids } : {};
     const command: Command =
@@ -303,59 +297,12 @@ export class Client {
     try {
       const answer = await this.request<{ message: Message }>(command);
       this.store.dispatch({ type: 'pending_done', key, tempId, message: answer.message });
-      attached.forEach(revokePreview);
+      this.attachments.release(attached);
     } catch (error) {
       this.store.dispatch({ type: 'pending_done', key, tempId });
-      if (attached.length) this.store.dispatch({ type: 'attachments', key, action: { type: 'add', items: attached } });
+      this.attachments.restore(key, attached);
       throw error;
     }
-  }
-
-  // ---- attachments -----------------------------------------------------------------
-
-  /** Adds files to the message being written and starts uploading them; returns the refusals. */
-  attach(key: ConvKey, files: File[]): string[] {
-    const token = this.token;
-    if (!token) return [];
-    const { accepted, errors } = planAttachments(this.store.get().attachments[key] ?? [], files);
-    const items = accepted.map((file) => {
-      const preview = isInlineImage(file.type) ? URL.createObjectURL(file) : null;
-      return { file, item: newAttachment(`a${++this.uploadSeq}`, file, preview) };
-    });
-    if (items.length) this.store.dispatch({ type: 'attachments', key, action: { type: 'add', items: items.map((i) => i.item) } });
-    for (const { file, item } of items) this.startUpload(key, token, file, item.localId);
-    return errors;
-  }
-
-  private startUpload(key: ConvKey, token: string, file: File, localId: string): void {
-    const dispatch = (action: AttachmentAction) => this.store.dispatch({ type: 'attachments', key, action });
-    const event = (e: UploadEvent) => dispatch({ type: 'upload', localId, event: e });
-    event({ type: 'start', total: file.size });
-    const running = upload<{ file: FileObject }>({
-      method: 'POST',
-      url: `/api/v1/files?name=${encodeURIComponent(file.name)}`,
-      token,
-      body: file,
-      contentType: file.type,
-      onProgress: (loaded, total) => event({ type: 'progress', loaded, total }),
-    });
-    this.uploads.set(localId, running);
-    running.done.then(
-      (answer) => dispatch({ type: 'uploaded', localId, file: answer.file }),
-      (error: ApiError) => {
-        if (error.code === 'cancelled') return;
-        event({ type: 'failed', error: error.message });
-        if (error.code === 'unauthorized') this.signOut(SESSION_ENDED);
-      },
-    ).finally(() => this.uploads.delete(localId));
-  }
-
-  /** Takes a file off the message being written, cancelling its upload if still running. */
-  removeAttachment(key: ConvKey, localId: string): void {
-    this.uploads.get(localId)?.cancel();
-    const item = this.store.get().attachments[key]?.find((a) => a.localId === localId);
-    if (item) revokePreview(item);
-    this.store.dispatch({ type: 'attachments', key, action: { type: 'remove', localId } });
   }
 
   typing(key: ConvKey): void {
@@ -474,10 +421,6 @@ export class Client {
     this.store.dispatch({ type: 'users', users });
   }
 }
-
-const revokePreview = (a: Attachment) => {
-  if (a.preview) URL.revokeObjectURL(a.preview);
-};
 
 /** Stands in for an account that no longer exists, so its old messages still render. */
 export const deletedUser = (id: UserId): User => ({

@@ -38,7 +38,7 @@ function TrayItem({ item, onRemove }: { item: Attachment; onRemove(localId: stri
         </span>
       )}
       <span class="tray__info">
-        <FileName name={item.name} max={28} class="tray__name" />
+        <FileName name={item.name} max={22} class="tray__name" />
         <span class="tray__status" role={phase === 'failed' ? 'alert' : undefined}>
           {status}
         </span>

@@ -86,7 +86,7 @@ export function Composer({ convKey, placeholder, online, attachments, attachErro
       <label htmlFor="composer-input" class="visually-hidden">
         Message
       </label>
-      <AttachmentTray items={attachments} onRemove={(id) => client.removeAttachment(convKey, id)} />
+      <AttachmentTray items={attachments} onRemove={(id) => client.attachments.remove(convKey, id)} />
       <div class="composer__box">
         <input
           ref={picker}

@@ -36,7 +36,7 @@ export function ConversationView({ state, convKey, onUser }: Props) {
 
   const online = state.connection === 'online';
   const attach = (files: File[]) => {
-    const refused = client.attach(convKey, files);
+    const refused = client.attachments.add(convKey, files);
     setAttachError(refused.length ? refused.join(' ') : null);
   };
   // Files dragged over the conversation can be dropped anywhere on it.
