@@ -27,7 +27,7 @@ function TrayItem({ item, onRemove }: { item: Attachment; onRemove(localId: stri
   const running = phase === 'waiting' || phase === 'uploading';
   const pct = percent(item.upload);
   const status =
-    phase === 'failed' ? (error ?? 'The upload failed.') : running ? `Uploading… ${pct} %` : formatBytes(item.size);
+    phase === 'failed' ? (error ?? 'The upload failed.') : running ? `Uploading… ${pct}%` : formatBytes(item.size);
   return (
     <li class={`tray__item${phase === 'failed' ? ' tray__item--failed' : ''}`}>
       {item.preview ? (
@@ -38,7 +38,7 @@ function TrayItem({ item, onRemove }: { item: Attachment; onRemove(localId: stri
         </span>
       )}
       <span class="tray__info">
-        <FileName name={item.name} max={22} class="tray__name" />
+        <FileName name={item.name} max={40} class="tray__name" />
         <span class="tray__status" role={phase === 'failed' ? 'alert' : undefined}>
           {status}
         </span>

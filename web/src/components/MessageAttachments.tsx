@@ -40,7 +40,7 @@ function FileCard({ file }: { file: FileObject }) {
       </span>
       <span class="file-card__info">
         <a class="file-card__name" href={file.url} download aria-label={`Download ${name}, ${formatBytes(file.size)}`}>
-          <FileName name={file.name} max={34} />
+          <FileName name={file.name} max={60} />
         </a>
         <span class="file-card__size">{formatBytes(file.size)}</span>
       </span>

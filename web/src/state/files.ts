@@ -105,3 +105,16 @@ export function shortName(name: string, max = 60): string {
   const head = max - 1 - tail;
   return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - tail).join('')}`;
 }
+
+/**
+ * A shortened name split in two for display: the head may be cut further by the layout
+ * (with an ellipsis), the tail (the end of the name with its extension) always shows.
+ */
+export function nameParts(name: string, max = 60): { head: string; tail: string } {
+  const chars = [...shortName(name, max)];
+  const dot = chars.lastIndexOf('.');
+  const extension = dot > 0 && chars.length - dot <= 10 ? chars.length - dot : 0;
+  const tailLength = Math.min(chars.length - 1, extension + 4, 14);
+  if (tailLength <= 0 || chars.length <= 16) return { head: chars.join(''), tail: '' };
+  return { head: chars.slice(0, -tailLength).join(''), tail: chars.slice(-tailLength).join('') };
+}

@@ -8,6 +8,7 @@ import {
   formatBytes,
   isInlineImage,
   MiB,
+  nameParts,
   sameOriginPath,
   shortName,
 } from '../files';
@@ -136,5 +137,23 @@ describe('shortName', () => {
     const emoji = '😀'.repeat(100);
     expect([...shortName(emoji, 11)]).toHaveLength(11);
     expect(shortName(`x\u202e${'y'.repeat(100)}`, 10)).not.toContain('\u202e');
+  });
+});
+
+describe('nameParts', () => {
+  it('keeps a short name in one piece', () => {
+    expect(nameParts('a.txt')).toEqual({ head: 'a.txt', tail: '' });
+  });
+
+  it('keeps the extension and a little before it in the tail', () => {
+    expect(nameParts('quarterly-report-final.pdf')).toEqual({ head: 'quarterly-report-f', tail: 'inal.pdf' });
+  });
+
+  it('splits what shortName made, so the whole is at most max characters', () => {
+    const { head, tail } = nameParts(`${'x'.repeat(1000)}\u202e.txt`, 40);
+    expect([...(head + tail)]).toHaveLength(40);
+    expect(head).toContain('…');
+    expect(tail.endsWith('.txt')).toBe(true);
+    expect(head + tail).not.toContain('\u202e');
   });
 });
