@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useClient } from '../app/context';
 import type { UserId } from '../api/types';
 import { fullName } from '../state/format';
@@ -35,6 +35,11 @@ export function ConversationView({ state, convKey, onUser }: Props) {
         : '';
 
   const online = state.connection === 'online';
+  const attached = state.attachments[convKey] ?? [];
+  // A refusal stays until the files go (sent or removed) or another conversation opens.
+  useEffect(() => {
+    if (attached.length === 0) setAttachError(null);
+  }, [attached.length, convKey]);
   const attach = (files: File[]) => {
     const refused = client.attachments.add(convKey, files);
     setAttachError(refused.length ? refused.join(' ') : null);
@@ -97,7 +102,7 @@ export function ConversationView({ state, convKey, onUser }: Props) {
           convKey={convKey}
           placeholder={`Message ${title}`}
           online={online}
-          attachments={state.attachments[convKey] ?? []}
+          attachments={attached}
           attachError={attachError}
           onAttach={attach}
         />
