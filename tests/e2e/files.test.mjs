@@ -154,7 +154,7 @@ test('a dropped file with a hostile name shows as a harmless card with size and 
   await card.waitFor();
   const link = card.getByRole('link', { name: /^Download .*, 12 bytes$/ });
   await link.waitFor();
-  const shown = await card.locator('.file-name').innerText();
+  const shown = await card.locator('.file-name').evaluate((el) => el.textContent);
   assert.ok([...shown].length <= 60, `shortened: ${shown}`);
   assert.ok(shown.includes('…'), 'an ellipsis marks the cut');
   assert.ok(!shown.includes('\u202E'), 'no right-to-left override');
@@ -168,11 +168,19 @@ test('a dropped file with a hostile name shows as a harmless card with size and 
   assert.equal(body, 'hello, file\n');
 });
 
-test('after a reload without cookies the client gets its cookie back and pictures load', STEP, async () => {
+test('after a reload without cookies the client gets its cookie back and new pictures load', STEP, async () => {
   await ben.context.clearCookies();
   await ben.page.reload();
-  const enlarge = messages(ben.page).getByRole('button', { name: 'Enlarge image sunset.png' });
-  await loaded(enlarge.locator('img'));
+  await messages(ben.page).getByRole('button', { name: 'Enlarge image sunset.png' }).waitFor();
+  // A picture ben's browser has never fetched (so not in its cache) needs the cookie.
+  await ann.page.locator('input[type=file][multiple]').setInputFiles({
+    name: 'after-reload.png',
+    mimeType: 'image/png',
+    buffer: samplePicture(120, 90),
+  });
+  await ann.page.getByRole('list', { name: 'Attached files' }).getByText(/KB|bytes/).waitFor();
+  await ann.page.getByLabel('Message', { exact: true }).press('Enter');
+  await loaded(messages(ben.page).getByRole('button', { name: 'Enlarge image after-reload.png' }).locator('img'));
 });
 
 test('no page errors and no CSP violations', STEP, async () => {
