@@ -114,7 +114,7 @@ export function nameParts(name: string, max = 60): { head: string; tail: string 
   const chars = [...shortName(name, max)];
   const dot = chars.lastIndexOf('.');
   const extension = dot > 0 && chars.length - dot <= 10 ? chars.length - dot : 0;
-  const tailLength = Math.min(chars.length - 1, extension + 4, 14);
-  if (tailLength <= 0 || chars.length <= 16) return { head: chars.join(''), tail: '' };
+  const tailLength = Math.min(extension + 4, 14);
+  if (extension === 0 || chars.length <= tailLength + 1) return { head: chars.join(''), tail: '' };
   return { head: chars.slice(0, -tailLength).join(''), tail: chars.slice(-tailLength).join('') };
 }

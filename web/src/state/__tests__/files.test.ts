@@ -141,12 +141,15 @@ describe('shortName', () => {
 });
 
 describe('nameParts', () => {
-  it('keeps a short name in one piece', () => {
+  it('keeps a short name, or one without an extension, in one piece', () => {
     expect(nameParts('a.txt')).toEqual({ head: 'a.txt', tail: '' });
+    expect(nameParts('README')).toEqual({ head: 'README', tail: '' });
+    expect(nameParts('x'.repeat(30))).toEqual({ head: 'x'.repeat(30), tail: '' });
   });
 
   it('keeps the extension and a little before it in the tail', () => {
     expect(nameParts('quarterly-report-final.pdf')).toEqual({ head: 'quarterly-report-f', tail: 'inal.pdf' });
+    expect(nameParts('draft-photo.png')).toEqual({ head: 'draft-p', tail: 'hoto.png' });
   });
 
   it('splits what shortName made, so the whole is at most max characters', () => {
