@@ -183,6 +183,32 @@ test('after a reload without cookies the client gets its cookie back and new pic
   await loaded(messages(ben.page).getByRole('button', { name: 'Enlarge image after-reload.png' }).locator('img'));
 });
 
+test('a pasted file goes into a direct message', STEP, async () => {
+  const { page } = ann;
+  await members(page).getByRole('button', { name: /ben/ }).click();
+  await page.getByRole('dialog', { name: 'Profile' }).getByRole('button', { name: 'Message' }).click();
+  await page.getByRole('heading', { name: 'ben' }).waitFor();
+  const clipboard = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['# notes'], 'notes.md', { type: 'text/markdown' }));
+    return dt;
+  });
+  const box = page.getByLabel('Message', { exact: true });
+  await box.evaluate(
+    (el, data) => el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })),
+    clipboard,
+  );
+  await page.getByRole('list', { name: 'Attached files' }).getByText('7 bytes').waitFor();
+  assert.equal(await box.inputValue(), '', 'the file is attached, not its name typed');
+  await h.say(page, 'notes attached');
+
+  await ben.page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /ann.*unread/ }).click();
+  const row = messages(ben.page).locator('.msg').filter({ hasText: 'notes attached' });
+  await row.getByRole('link', { name: 'Download notes.md, 7 bytes' }).waitFor();
+  await ben.page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /general/ }).click();
+  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /general/ }).click();
+});
+
 test('no page errors and no CSP violations', STEP, async () => {
   assert.deepEqual([...ann.errors, ...ben.errors], []);
 });
