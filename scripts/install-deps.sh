@@ -10,6 +10,7 @@ packages=(
     libsqlite3-dev libsodium-dev libssl-dev
     libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
     libgtest-dev libgmock-dev libbenchmark-dev
+    libvips-dev
     python3 python3-pytest python3-websocket python3-requests
     chromium irssi tmux
 )

@@ -208,10 +208,11 @@ void ChatService::change_password(Session session, req::ChangePassword r, Respon
 }
 
 void ChatService::delete_me(Session session, req::DeleteMe r, Respond respond) {
-    auto then = [this, session, respond](store::UserRecord) {
+    auto then = [this, session, respond](store::UserRecord record) {
         in_store([id = session.user.id](store::Store& store) { store.delete_user(id); },
-                 [this, session, respond](std::exception_ptr e) {
+                 [this, session, respond, avatar = record.user.avatar_url](std::exception_ptr e) {
                      if (e) return respond(Error{Errc::internal});
+                     remove_avatar_file(avatar);  // the row no longer points at it
                      spdlog::info("event=account_deleted user={}", session.user.id);
                      run_effects(hub_.user_deleted(session.user.id), {});
                      respond(reply::Nothing{});

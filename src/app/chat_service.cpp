@@ -33,12 +33,13 @@ std::string describe(std::exception_ptr error) {
 }  // namespace
 
 ChatService::ChatService(ServiceOptions options, store::StoreWorker& store, TaskQueue& hub_thread,
-                         TaskQueue& hash_pool, Dispatcher& dispatcher)
+                         TaskQueue& hash_pool, Dispatcher& dispatcher, MediaServices media)
     : options_(std::move(options)),
       store_(store),
       hub_thread_(hub_thread),
       hash_pool_(hash_pool),
       dispatcher_(dispatcher),
+      media_(media),
       hub_(core::HubOptions{.limits = options_.limits}),
       logins_by_address_(login_by_address),
       logins_by_account_(login_by_account),

@@ -9,6 +9,8 @@
 #include "core/hub.hpp"
 #include "core/rate_limiter.hpp"
 #include "core/service.hpp"
+#include "media/avatar_image.hpp"
+#include "media/file_vault.hpp"
 #include "store/store_worker.hpp"
 
 namespace parley::app {
@@ -16,6 +18,16 @@ namespace parley::app {
 struct ServiceOptions {
     bool limits = true;
     std::vector<std::string> admins;  // usernames that are admins whatever the store says
+    std::uint64_t file_quota_bytes = 1ull << 30;
+    media::AvatarLimits avatar_limits;
+};
+
+// Where avatars and files go, and the pool that decodes images and writes
+// files (never the Hub's thread or a shard).
+struct MediaServices {
+    TaskQueue& pool;
+    media::FileVault& avatars;
+    media::FileVault& files;
 };
 
 // The Service the adapters talk to. Chat state lives in the Hub, on one
@@ -25,7 +37,7 @@ struct ServiceOptions {
 class ChatService final : public core::Service {
 public:
     ChatService(ServiceOptions options, store::StoreWorker& store, TaskQueue& hub_thread,
-                TaskQueue& hash_pool, Dispatcher& dispatcher);
+                TaskQueue& hash_pool, Dispatcher& dispatcher, MediaServices media);
 
     // The Hub's starting state (call before serving).
     void load(core::HubSnapshot snapshot);
@@ -79,6 +91,15 @@ private:
     void list_rooms(Respond respond);
     void room_messages(Session session, core::req::RoomMessages r, Respond respond);
     void start_session(store::UserRecord record, Respond respond);
+
+    // Avatars and files (media_requests.cpp).
+    void set_avatar(Session session, core::req::SetAvatar r, Respond respond);
+    void replace_avatar(Session session, std::optional<std::string> url, Respond respond);
+    void upload_file(Session session, core::req::UploadFile r, Respond respond);
+    void add_file_row(store::NewFile file, Respond respond);
+    void get_file(Session session, core::req::GetFile r, Respond respond);
+    // Removes the avatar file behind `url` on the media pool (none: nothing to do).
+    void remove_avatar_file(const std::optional<std::string>& url);
     void with_password(Session session, std::string password,
                        std::function<void(store::UserRecord)> then, Respond respond);
 
@@ -87,6 +108,7 @@ private:
     TaskQueue& hub_thread_;
     TaskQueue& hash_pool_;
     Dispatcher& dispatcher_;
+    MediaServices media_;
     core::Hub hub_;
     std::unordered_set<core::ConnId> connecting_;  // sent auth, waiting for the store
     core::RateLimiter<std::string> logins_by_address_;

@@ -45,6 +45,12 @@ struct Config {
     std::vector<std::string> allowed_origins;  // WebSocket origins accepted besides our own
     std::string log_level = "info";            // trace|debug|info|warn|error
     std::filesystem::path web_root;            // empty: the folder "web" beside the binary
+    std::uint64_t avatar_max_bytes = 4ull << 20;  // largest avatar upload
+    std::uint64_t file_max_bytes = 25ull << 20;   // largest file upload
+    std::uint64_t file_quota_bytes = 1ull << 30;  // all files of one user together
+    // Base of the absolute links IRC users get for files; empty: http:// and the
+    // HTTP listen address. Stored without a trailing '/'.
+    std::string public_url;
     struct IrcServer {
         std::string name = "parley.local";
         std::string network = "Parley";

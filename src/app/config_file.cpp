@@ -65,6 +65,8 @@ std::string_view describe_kind(ValueKind kind) {
             return "an integer";
         case ValueKind::boolean:
             return "true or false";
+        case ValueKind::size:
+            return "an integer or a string such as \"4MiB\"";
     }
     return "a value";
 }
@@ -159,6 +161,10 @@ void FileReader::read_scalar(const ScalarSetting& setting, const toml::node& nod
         case ValueKind::boolean:
             // Strings too, so "on" and "off" mean what they mean in flags and variables.
             if (node.is_boolean()) text = *node.value<bool>() ? "true" : "false";
+            if (node.is_string()) text = node.value<std::string>();
+            break;
+        case ValueKind::size:
+            if (node.is_integer()) text = std::to_string(*node.value<std::int64_t>());
             if (node.is_string()) text = node.value<std::string>();
             break;
     }

@@ -8,7 +8,7 @@
 namespace parley::app::detail {
 namespace {
 
-constexpr std::array<ScalarSetting, 11> scalars{{
+constexpr std::array<ScalarSetting, 15> scalars{{
     {"data", "PARLEY_DATA", "--data", "DIR",
      "Folder of the database and uploaded files. Default: ./data", ValueKind::path,
      &RawSettings::data},
@@ -45,6 +45,19 @@ constexpr std::array<ScalarSetting, 11> scalars{{
      "Folder of the built web client served at /. Default: the folder web beside the parleyd "
      "binary",
      ValueKind::path, &RawSettings::web_root},
+    {"avatar_max_bytes", "PARLEY_AVATAR_MAX_BYTES", "--avatar-max-bytes", "BYTES",
+     "Largest profile picture upload, in bytes (or with KiB, MiB, GiB). Default: 4MiB",
+     ValueKind::size, &RawSettings::avatar_max_bytes},
+    {"file_max_bytes", "PARLEY_FILE_MAX_BYTES", "--file-max-bytes", "BYTES",
+     "Largest file upload, in bytes (or with KiB, MiB, GiB). Default: 25MiB", ValueKind::size,
+     &RawSettings::file_max_bytes},
+    {"file_quota_bytes", "PARLEY_FILE_QUOTA_BYTES", "--file-quota-bytes", "BYTES",
+     "Room for the files of one user, in bytes (or with KiB, MiB, GiB). Default: 1GiB",
+     ValueKind::size, &RawSettings::file_quota_bytes},
+    {"public_url", "PARLEY_PUBLIC_URL", "--public-url", "URL",
+     "Address people reach the web client at, for the file links IRC users get, such as "
+     "https://chat.example.com. Default: http:// and the --http address",
+     ValueKind::text, &RawSettings::public_url},
 }};
 
 constexpr std::array<ListSetting, 2> lists{{
@@ -140,6 +153,18 @@ void apply_settings(Config& config, const RawSettings& layer, std::vector<std::s
     apply(
         layer.log_level, parse_log_level, [&](auto value) { config.log_level = std::move(value); },
         problems);
+    apply(
+        layer.avatar_max_bytes, parse_bytes, [&](auto value) { config.avatar_max_bytes = value; },
+        problems);
+    apply(
+        layer.file_max_bytes, parse_bytes, [&](auto value) { config.file_max_bytes = value; },
+        problems);
+    apply(
+        layer.file_quota_bytes, parse_bytes, [&](auto value) { config.file_quota_bytes = value; },
+        problems);
+    apply(
+        layer.public_url, parse_public_url,
+        [&](auto value) { config.public_url = std::move(value); }, problems);
     apply_lists(config, layer, problems);
 }
 

@@ -27,12 +27,13 @@ struct RawList {
 // One source's settings; what a source leaves unset keeps the value of the sources below it.
 struct RawSettings {
     std::optional<RawValue> data, http, irc, irc_tls, tls_cert, tls_key, shards, limits, guests,
-        log_level, web_root;
+        log_level, web_root, avatar_max_bytes, file_max_bytes, file_quota_bytes, public_url;
     std::optional<RawList> admins, allowed_origins;
 };
 
 // What the config file must hold for a setting; paths are also resolved against its folder.
-enum class ValueKind { text, path, integer, boolean };
+// size: a number of bytes, written as an integer or as a string such as "4MiB".
+enum class ValueKind { text, path, integer, boolean, size };
 
 // One setting under its three names. Flags, variables, file keys and --help come from this table,
 // so a new setting cannot be forgotten in one of them.

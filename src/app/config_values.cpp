@@ -138,6 +138,46 @@ Parsed<std::string> parse_origin(std::string_view text) {
     return {std::string(text), {}};
 }
 
+Parsed<std::uint64_t> parse_bytes(std::string_view text) {
+    constexpr std::uint64_t max_bytes = 1ull << 40;
+    const auto refuse = [] {
+        return Parsed<std::uint64_t>::refuse(
+            "expected a whole number of bytes from 1 to 1TiB, optionally with KiB, MiB or GiB");
+    };
+    std::uint64_t unit = 1;
+    for (auto [suffix, factor] : {std::pair<std::string_view, std::uint64_t>{"KiB", 1ull << 10},
+                                  {"MiB", 1ull << 20},
+                                  {"GiB", 1ull << 30}}) {
+        if (text.ends_with(suffix)) {
+            text.remove_suffix(suffix.size());
+            unit = factor;
+            break;
+        }
+    }
+    std::uint64_t number = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+    if (text.empty() || error != std::errc{} || end != text.data() + text.size() || number == 0 ||
+        number > max_bytes / unit) {
+        return refuse();
+    }
+    return {number * unit, {}};
+}
+
+Parsed<std::string> parse_public_url(std::string_view text) {
+    while (text.ends_with('/')) text.remove_suffix(1);
+    const auto separator = text.find("://");
+    const std::string scheme =
+        separator == std::string_view::npos ? std::string() : lowercase(text.substr(0, separator));
+    const auto host = separator == std::string_view::npos ? std::string_view()
+                                                          : text.substr(separator + 3);
+    if ((scheme != "http" && scheme != "https") || host.empty() || host.starts_with('/') ||
+        host.starts_with(':') || has_space(host)) {
+        return Parsed<std::string>::refuse(
+            "expected an address such as https://chat.example.com or http://10.0.0.5:8080/chat");
+    }
+    return {std::string(text), {}};
+}
+
 Parsed<std::filesystem::path> parse_path(std::string_view text) {
     if (text.empty()) return Parsed<std::filesystem::path>::refuse("expected a path, not nothing");
     return {std::filesystem::path(text), {}};

@@ -38,6 +38,10 @@ Parsed<std::string> parse_log_level(std::string_view text);
 // A browser Origin: http:// or https://, a host, an optional port, no path.
 Parsed<std::string> parse_origin(std::string_view text);
 Parsed<std::filesystem::path> parse_path(std::string_view text);
+// A size: a whole number of bytes from 1 to 2^40, optionally followed by KiB, MiB or GiB.
+Parsed<std::uint64_t> parse_bytes(std::string_view text);
+// http:// or https://, a host, optional port and path; returned without a trailing '/'.
+Parsed<std::string> parse_public_url(std::string_view text);
 // Anything but an empty string: account names are checked where accounts are made.
 Parsed<std::string> parse_name(std::string_view text);
 

@@ -31,6 +31,16 @@ void ChatService::handle(Session session, core::Request request, Respond respond
                 list_rooms(std::move(respond));
             } else if constexpr (std::is_same_v<R, req::RoomMessages>) {
                 room_messages(std::move(session), std::move(r), std::move(respond));
+            } else if constexpr (std::is_same_v<R, req::SetAvatar>) {
+                set_avatar(std::move(session), std::move(r), std::move(respond));
+            } else if constexpr (std::is_same_v<R, req::DeleteAvatar>) {
+                replace_avatar(std::move(session), std::nullopt, std::move(respond));
+            } else if constexpr (std::is_same_v<R, req::UploadFile>) {
+                upload_file(std::move(session), std::move(r), std::move(respond));
+            } else if constexpr (std::is_same_v<R, req::GetFile>) {
+                get_file(std::move(session), r, std::move(respond));
+            } else if constexpr (std::is_same_v<R, req::CheckSession>) {
+                respond(reply::Nothing{});
             } else {
                 // Register and Login never need a session; they are handled before this.
                 respond(Error{Errc::bad_request});

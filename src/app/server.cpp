@@ -11,6 +11,8 @@
 #include "app/snapshot.hpp"
 #include "app/task_queue.hpp"
 #include "http/api.hpp"
+#include "media/avatar_image.hpp"
+#include "media/file_vault.hpp"
 #include "net/http_server.hpp"
 #include "net/line_server.hpp"
 #include "proto/irc/gateway.hpp"
@@ -80,16 +82,26 @@ int run_server(const Config& config) {
     store::StoreWorker store(std::move(database));
     TaskQueue hub_thread("hub", 1);
     TaskQueue hash_pool("hash", 2);
+    // Image decoding and file writes; two threads so one slow avatar doesn't hold up files.
+    TaskQueue media_pool("media", 2);
+    media::init_image_library();
+    media::FileVault avatars(config.data / "avatars");
+    media::FileVault files(config.data / "files");
     net::Shards shards(shard_count(config));
     Dispatcher dispatcher(shards);
     proto::ws::JsonWire json_wire;
     dispatcher.add_wire(core::Protocol::websocket, json_wire);
 
-    ChatService service(ServiceOptions{config.limits, config.admins}, store, hub_thread,
-                        hash_pool, dispatcher);
+    ChatService service(ServiceOptions{config.limits, config.admins, config.file_quota_bytes, {}},
+                        store, hub_thread, hash_pool, dispatcher,
+                        MediaServices{media_pool, avatars, files});
     service.load(std::move(snapshot));
     proto::ws::Gateway gateway(service, shards);
-    http::Api api(service, http::ApiOptions{.web_root = config.web_root});
+    http::Api api(service, http::ApiOptions{.web_root = config.web_root,
+                                            .avatar_body_limit = config.avatar_max_bytes,
+                                            .file_body_limit = config.file_max_bytes,
+                                            .avatars = avatars.folder(),
+                                            .secure_cookie = config.tls_cert.has_value()});
     net::HttpServer server(shards, api, gateway, http_options(config));
 
     proto::irc::IrcWire irc_wire(config.irc_server.name,
@@ -109,6 +121,8 @@ int run_server(const Config& config) {
     shards.start();
     server.start();
     spdlog::info("event=listening proto=http address={}", server.local_address());
+    irc_wire.set_public_url(config.public_url.empty() ? "http://" + server.local_address()
+                                                       : config.public_url);
     if (irc_server) {
         irc_server->start();
         spdlog::info("event=listening proto=irc address={}", irc_server->local_address());
@@ -130,6 +144,7 @@ int run_server(const Config& config) {
     server.stop();
     if (irc_server) irc_server->stop();
     hash_pool.stop();
+    media_pool.stop();
     hub_thread.stop();
     store.stop();
     shards.stop();

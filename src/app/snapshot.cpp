@@ -11,6 +11,7 @@ core::HubSnapshot read_snapshot(store::Store& store) {
     for (auto& b : store.list_blocks()) snapshot.blocks.emplace_back(b.blocker, b.blocked);
     snapshot.last_message_id = store.last_message_id();
     snapshot.last_message_ts = store.last_message_ts();
+    snapshot.files = store.list_files();
     return snapshot;
 }
 

@@ -36,6 +36,7 @@ struct SendDm {
     UserId to = 0;
     std::string text;
     std::string to_name;
+    std::vector<FileId> attachments;
 };
 struct History {
     static constexpr Role required_role = Role::member;

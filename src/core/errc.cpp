@@ -41,6 +41,10 @@ constexpr ErrcText text_of(Errc code) {
         case Errc::too_large: return {"too_large", "The request is too large."};
         case Errc::unsupported_image:
             return {"unsupported_image", "That file is not a supported image."};
+        case Errc::bad_attachment:
+            return {"bad_attachment", "Attachments must be files you uploaded yourself."};
+        case Errc::quota_exceeded:
+            return {"quota_exceeded", "You have no room left for more files."};
         case Errc::internal: return {"internal", "Something went wrong on the server."};
     }
     return {"internal", "Something went wrong on the server."};

@@ -26,6 +26,8 @@ enum class Errc {
     blocked,
     too_large,
     unsupported_image,
+    bad_attachment,
+    quota_exceeded,
     internal,  // keep last: tables indexed by Errc check their size against it
 };
 

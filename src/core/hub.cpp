@@ -26,6 +26,7 @@ void Hub::load(const HubSnapshot& snapshot) {
     }
     last_message_id_ = snapshot.last_message_id;
     last_message_ts_ = snapshot.last_message_ts;
+    for (const auto& file : snapshot.files) files_[file.file.id] = file;
 }
 
 Outcome Hub::connect(ConnId conn, const User& user, std::string session, TimeMs /*now*/) {

@@ -29,6 +29,7 @@ struct HubSnapshot {
     std::vector<std::pair<UserId, UserId>> blocks;  // blocker, blocked
     MessageId last_message_id = 0;
     TimeMs last_message_ts = 0;
+    std::vector<StoredFile> files;
 };
 
 // The chat state machine: who is connected, who is in which room, who blocks
@@ -56,6 +57,8 @@ public:
     Effects user_deleted(UserId user);
     Effects user_banned(UserId user, std::string reason);  // from the command line or an admin
     void user_unbanned(UserId user);
+    // A file is stored and its row committed: its uploader may attach it now.
+    void file_added(const StoredFile& file);
 
     // Reads for the HTTP side.
     std::optional<User> find_user(UserId user) const;
@@ -129,6 +132,11 @@ private:
     Result<Message> new_message(UserState& sender, std::string text, TimeMs now);
     // Acknowledged to the sender once stored; delivered to `audience` then too.
     Outcome posted(Message message, std::vector<ConnId> audience);
+    // The text and attachments of a new message (hub_files.cpp): the files must
+    // be the sender's own; with at least one, the text may be empty.
+    Status check_content(std::string_view text, const std::vector<FileId>& files,
+                         UserId sender) const;
+    std::vector<Attachment> attachments_of(const std::vector<FileId>& files) const;
     // A plain leave also tells the leaver's other connections; a kick doesn't,
     // since the kicked user is told with a Kicked event instead.
     Effects remove_from_room(RoomState& room, UserId user, ConnId except,
@@ -145,6 +153,7 @@ private:
     // before its account exists.
     std::unordered_map<std::string, std::set<ConnId>> watchers_;
     std::vector<ConnId> watchers_of(const User& user) const;
+    std::unordered_map<FileId, StoredFile> files_;
     MessageId last_message_id_ = 0;
     TimeMs last_message_ts_ = 0;
 };

@@ -7,13 +7,16 @@
 namespace parley::core {
 
 Outcome Hub::on(Caller caller, const cmd::SendDm& c, TimeMs now) {
-    if (auto valid = validate_message_text(c.text); !valid) return valid.error();
+    if (auto valid = check_content(c.text, c.attachments, caller.state.user.id); !valid) {
+        return valid.error();
+    }
     auto* recipient = target(c.to, c.to_name);
     if (recipient == nullptr) return Error{Errc::not_found, "There is no such user."};
     if (recipient->blocks.contains(caller.state.user.id)) return Errc::blocked;
     auto message = new_message(caller.state, c.text, now);
     if (!message) return message.error();
     message->to = recipient->user.id;
+    message->attachments = attachments_of(c.attachments);
     std::vector<ConnId> audience = user_audience(caller.state, caller.conn);
     if (recipient != &caller.state) {
         for (ConnId conn : recipient->conns) audience.push_back(conn);

@@ -80,9 +80,8 @@ Outcome Hub::on(Caller caller, const cmd::Leave& c, TimeMs /*now*/) {
 
 Outcome Hub::on(Caller caller, const cmd::Send& c, TimeMs now) {
     if (auto valid = validate_room_name(c.room); !valid) return valid.error();
-    if (auto valid = validate_message_text(c.text); !valid) return valid.error();
-    if (!c.attachments.empty()) {
-        return Error{Errc::bad_request, "File attachments are not available on this server yet."};
+    if (auto valid = check_content(c.text, c.attachments, caller.state.user.id); !valid) {
+        return valid.error();
     }
     auto* room = find_room(c.room);
     if (room == nullptr) return Error{Errc::not_found, "There is no room #" + c.room + "."};
@@ -91,6 +90,7 @@ Outcome Hub::on(Caller caller, const cmd::Send& c, TimeMs now) {
     auto message = new_message(caller.state, c.text, now);
     if (!message) return message.error();
     message->room = c.room;
+    message->attachments = attachments_of(c.attachments);
     return posted(std::move(message.value()), room_audience(*room, user, caller.conn));
 }
 

@@ -40,6 +40,14 @@ struct Attachment {
     std::string url;
 };
 
+// An uploaded file as the Hub knows it: enough to check who may attach it.
+struct StoredFile {
+    Attachment file;
+    UserId owner = 0;
+};
+
+inline constexpr std::size_t max_attachments = 10;
+
 struct Message {
     MessageId id = 0;
     std::optional<std::string> room;  // set for a room message

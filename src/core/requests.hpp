@@ -51,11 +51,27 @@ struct RoomMessages {
     std::optional<MessageId> after;
 };
 
+// The raw bytes of a new profile picture; its type is told from the bytes.
+struct SetAvatar {
+    std::string bytes;
+};
+struct DeleteAvatar {};
+struct UploadFile {
+    std::string name;  // as given; sanitized before it is stored or shown
+    std::string bytes;
+};
+struct GetFile {
+    FileId id = 0;
+};
+// Only checks that the session is valid (before the HTTP side sets a cookie).
+struct CheckSession {};
+
 }  // namespace req
 
 using Request = std::variant<req::Register, req::Login, req::Logout, req::GetMe, req::UpdateMe,
                              req::ChangePassword, req::DeleteMe, req::GetUser, req::ListUsers,
-                             req::ListRooms, req::RoomMessages>;
+                             req::ListRooms, req::RoomMessages, req::SetAvatar, req::DeleteAvatar,
+                             req::UploadFile, req::GetFile, req::CheckSession>;
 
 // Register and Login need no token; everything else does.
 inline bool needs_session(const Request& request) {
@@ -83,9 +99,19 @@ struct Messages {
     std::vector<Message> messages;
 };
 
+struct FileStored {
+    Attachment file;
+};
+// A file the caller may download: where its bytes are, and how to present them.
+struct FileContent {
+    Attachment file;
+    std::string path;
+};
+
 }  // namespace reply
 
 using Response = std::variant<reply::Nothing, reply::SignedIn, reply::OneUser, reply::Users,
-                              reply::Rooms, reply::Messages>;
+                              reply::Rooms, reply::Messages, reply::FileStored,
+                              reply::FileContent>;
 
 }  // namespace parley::core

@@ -15,6 +15,10 @@ namespace parley::http {
 struct ApiOptions {
     std::size_t json_body_limit = 64 * 1024;
     std::filesystem::path web_root;  // the built web client, served at /
+    std::size_t avatar_body_limit = 4 * 1024 * 1024;
+    std::size_t file_body_limit = 25 * 1024 * 1024;
+    std::filesystem::path avatars;  // folder of avatar images, served at /avatars/
+    bool secure_cookie = false;     // TLS is configured: the session cookie is Secure
 };
 
 // The REST routes of /health and /api/v1. A request is matched against the
@@ -33,6 +37,11 @@ private:
     using Respond = std::function<void(net::HttpResponse)>;
 
     void dispatch(const Route& route, const RouteInput& input, Respond respond);
+    std::optional<net::HttpResponse> serve_avatar(std::string_view method,
+                                                  const Target& target) const;
+    void apply_cookie(CookieAction action, const core::Response& reply,
+                      const std::optional<std::string>& bearer,
+                      net::HttpResponse& response) const;
 
     core::Service& service_;
     ApiOptions options_;

@@ -143,4 +143,28 @@ Result<Request> parse_room_messages(const RouteInput& input) {
     return Request{std::move(request)};
 }
 
+Result<Request> parse_set_avatar(const RouteInput& input) {
+    if (input.request.body.empty()) {
+        return Error{Errc::unsupported_image, "The request has no image in its body."};
+    }
+    return Request{req::SetAvatar{input.request.body}};
+}
+
+Result<Request> parse_delete_avatar(const RouteInput&) { return Request{req::DeleteAvatar{}}; }
+
+Result<Request> parse_upload_file(const RouteInput& input) {
+    // The name is only shown; the service sanitizes it and stores the bytes under a random one.
+    auto name = input.target.query_value("name");
+    return Request{req::UploadFile{std::string(name.value_or("file")), input.request.body}};
+}
+
+Result<Request> parse_get_file(const RouteInput& input) {
+    // The name segment is for people and browsers; the id alone picks the file.
+    auto id = to_int(input.param("id"));
+    if (!id || *id <= 0) return Error{Errc::not_found, "There is no such file."};
+    return Request{req::GetFile{*id}};
+}
+
+Result<Request> parse_check_session(const RouteInput&) { return Request{req::CheckSession{}}; }
+
 }  // namespace parley::http

@@ -17,5 +17,11 @@ core::Result<core::Request> parse_get_user(const RouteInput& input);
 core::Result<core::Request> parse_list_users(const RouteInput& input);
 core::Result<core::Request> parse_list_rooms(const RouteInput& input);
 core::Result<core::Request> parse_room_messages(const RouteInput& input);
+// Uploads take the raw body: no JSON, and no trust in Content-Type or a name.
+core::Result<core::Request> parse_set_avatar(const RouteInput& input);
+core::Result<core::Request> parse_delete_avatar(const RouteInput& input);
+core::Result<core::Request> parse_upload_file(const RouteInput& input);
+core::Result<core::Request> parse_get_file(const RouteInput& input);
+core::Result<core::Request> parse_check_session(const RouteInput& input);
 
 }  // namespace parley::http

@@ -4,6 +4,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "http/file_responses.hpp"
 #include "proto/json/model_json.hpp"
 
 namespace parley::http {
@@ -79,6 +80,18 @@ Result<Rendered> render_messages(const Response& response) {
     const auto* messages = std::get_if<reply::Messages>(&response);
     if (messages == nullptr) return wrong_reply();
     return json_body(200, {{"messages", proto::messages_json(messages->messages)}});
+}
+
+Result<Rendered> render_file_stored(const Response& response) {
+    const auto* stored = std::get_if<reply::FileStored>(&response);
+    if (stored == nullptr) return wrong_reply();
+    return json_body(201, {{"file", proto::attachment_json(stored->file)}});
+}
+
+Result<Rendered> render_file(const Response& response) {
+    const auto* content = std::get_if<reply::FileContent>(&response);
+    if (content == nullptr) return wrong_reply();
+    return Rendered{200, {}, download_response(content->file, content->path)};
 }
 
 }  // namespace parley::http

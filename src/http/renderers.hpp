@@ -14,5 +14,8 @@ core::Result<Rendered> render_user(const core::Response& response);
 core::Result<Rendered> render_users(const core::Response& response);
 core::Result<Rendered> render_rooms(const core::Response& response);
 core::Result<Rendered> render_messages(const core::Response& response);
+core::Result<Rendered> render_file_stored(const core::Response& response);
+// A download: the file's bytes streamed from disk with its download headers.
+core::Result<Rendered> render_file(const core::Response& response);
 
 }  // namespace parley::http

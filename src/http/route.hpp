@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -30,15 +31,25 @@ struct RouteInput {
     }
 };
 
-// A success status and its serialized JSON body (empty for 204).
+// A success status and its serialized JSON body (empty for 204), or, for
+// answers that are not JSON (file downloads), the complete response.
 struct Rendered {
     int status = 200;
     std::string body;
+    std::optional<net::HttpResponse> response;
 };
 
 using Parser = core::Result<core::Request> (*)(const RouteInput& input);
 // An error result means the service answered with a reply of the wrong kind.
 using Renderer = core::Result<Rendered> (*)(const core::Response& response);
+
+// Where a route takes the session token from. The cookie is accepted only
+// where a browser can't send a header (file downloads in <img> and links),
+// so it can never authorize a change (no CSRF).
+enum class Auth { bearer, bearer_or_cookie };
+
+// What a successful answer does to the session cookie.
+enum class CookieAction { none, set_from_reply, set_from_bearer, clear };
 
 // One row of the route table. A row without a parser never reaches the service:
 // its renderer answers on its own (given reply::Nothing).
@@ -47,6 +58,8 @@ struct Route {
     std::string_view pattern;  // "/literal/{param}/..."
     Parser parse = nullptr;
     Renderer render = nullptr;
+    Auth auth = Auth::bearer;
+    CookieAction cookie = CookieAction::none;
 };
 
 }  // namespace parley::http

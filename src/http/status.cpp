@@ -35,6 +35,8 @@ constexpr std::array errc_statuses{
     ErrcStatus{Errc::blocked, 403},
     ErrcStatus{Errc::too_large, 413},
     ErrcStatus{Errc::unsupported_image, 415},
+    ErrcStatus{Errc::bad_attachment, 400},
+    ErrcStatus{Errc::quota_exceeded, 413},
     ErrcStatus{Errc::internal, 500},
 };
 

@@ -37,6 +37,9 @@ struct HttpResponse {
     std::string content_type = "application/json";
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
+    // When set, the body is this file, streamed from disk instead of `body`
+    // (downloads stay out of memory). A file that can't be opened answers 404.
+    std::string body_file;
 };
 
 // Implemented by the HTTP routes. `respond` may be called from any thread,

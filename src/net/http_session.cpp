@@ -180,6 +180,9 @@ asio::awaitable<void> HttpSession::run() {
 // Serves one request; false when the connection is done.
 asio::awaitable<bool> HttpSession::serve_one() {
     Parser parser;
+    // Beast checks Content-Length against its default 1 MB body limit while it
+    // reads the head; the real limit depends on the head, so it is set below.
+    parser.body_limit(boost::none);
     parser.header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(
         state_->options.max_header_bytes, std::numeric_limits<std::uint32_t>::max())));
     stream_.expires_after(read_timeout);
@@ -257,8 +260,36 @@ asio::awaitable<std::optional<HttpResponse>> HttpSession::call_handler(HttpReque
     co_return std::move(response_);
 }
 
+// Head fields shared by string and file bodies.
+template <typename Body>
+void fill_head(http::response<Body>& message, const HttpResponse& response, unsigned version,
+               bool keep_alive) {
+    message.version(version);
+    message.result(static_cast<unsigned>(response.status));
+    if (!response.content_type.empty()) {
+        message.set(http::field::content_type, response.content_type);
+    }
+    for (const auto& [name, value] : response.headers) message.insert(name, value);
+    message.keep_alive(keep_alive);
+}
+
 asio::awaitable<bool> HttpSession::write_response(HttpResponse response, unsigned version,
                                                   bool keep_alive) {
+    if (!response.body_file.empty()) {
+        // Streamed in chunks by Beast: a large download never sits in memory.
+        http::response<http::file_body> message;
+        error_code open_error;
+        message.body().open(response.body_file.c_str(), beast::file_mode::scan, open_error);
+        if (!open_error) {
+            fill_head(message, response, version, keep_alive);
+            message.prepare_payload();
+            stream_.expires_after(write_timeout);
+            auto [error, bytes] = co_await http::async_write(stream_, message, use_tuple);
+            co_return !error;
+        }
+        response = HttpResponse{404, "application/json", {},
+                                error_json(core::Errc::not_found, "There is no such file.")};
+    }
     http::response<http::string_body> message;
     message.version(version);
     message.result(static_cast<unsigned>(response.status));

@@ -45,6 +45,21 @@ struct ProfileUpdate {
 
 using core::HistoryQuery;
 
+// A file whose bytes are already in place under `storage_name`.
+struct NewFile {
+    UserId owner = 0;
+    std::string name;  // sanitized, shown to people
+    std::int64_t size = 0;
+    std::string content_type;
+    std::string storage_name;  // random, never from the user
+    TimeMs created_at = 0;
+};
+
+struct FileRecord {
+    core::StoredFile stored;  // attachment.url is filled in
+    std::string storage_name;
+};
+
 struct Membership {
     std::string room;
     UserId user = 0;
@@ -111,6 +126,17 @@ public:
     // senders the viewer blocks), newest first, at most `limit`.
     virtual std::vector<core::Message> last_direct_messages(const core::ConversationsQuery& query) = 0;
     virtual MessageId last_message_id() = 0;
+    // Messages come back with their attachments (history, last_direct_messages).
+
+    // Files and avatars.
+    virtual core::FileId add_file(const NewFile& file) = 0;
+    virtual std::optional<FileRecord> find_file(core::FileId id) = 0;
+    virtual std::vector<core::StoredFile> list_files() = 0;
+    // The uploader, members of a room where a message carrying the file was
+    // posted, and both people of a direct message carrying it.
+    virtual bool can_read_file(core::FileId id, UserId user) = 0;
+    virtual std::int64_t bytes_stored_by(UserId owner) = 0;  // for the quota
+    virtual void set_avatar_url(UserId id, const std::optional<std::string>& url) = 0;
     virtual TimeMs last_message_ts() = 0;
 };
 

@@ -82,6 +82,17 @@ public:
     MessageId last_message_id() override { return inner_->last_message_id(); }
     TimeMs last_message_ts() override { return inner_->last_message_ts(); }
 
+    core::FileId add_file(const NewFile& file) override { return inner_->add_file(file); }
+    std::optional<FileRecord> find_file(core::FileId id) override { return inner_->find_file(id); }
+    std::vector<core::StoredFile> list_files() override { return inner_->list_files(); }
+    bool can_read_file(core::FileId id, UserId user) override {
+        return inner_->can_read_file(id, user);
+    }
+    std::int64_t bytes_stored_by(UserId owner) override { return inner_->bytes_stored_by(owner); }
+    void set_avatar_url(UserId id, const std::optional<std::string>& url) override {
+        inner_->set_avatar_url(id, url);
+    }
+
 private:
     std::unique_ptr<Store> inner_;
 };

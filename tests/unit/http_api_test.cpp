@@ -54,6 +54,17 @@ struct Describe {
     std::string operator()(const req::RoomMessages& r) const {
         return "RoomMessages '" + r.room + "' " + text(r.before) + " " + std::to_string(r.limit);
     }
+    std::string operator()(const req::SetAvatar& r) const {
+        return "SetAvatar " + std::to_string(r.bytes.size());
+    }
+    std::string operator()(const req::DeleteAvatar&) const { return "DeleteAvatar"; }
+    std::string operator()(const req::UploadFile& r) const {
+        return "UploadFile '" + r.name + "' " + std::to_string(r.bytes.size());
+    }
+    std::string operator()(const req::GetFile& r) const {
+        return "GetFile " + std::to_string(r.id);
+    }
+    std::string operator()(const req::CheckSession&) const { return "CheckSession"; }
 };
 
 // ---- each route parses into the right Request -------------------------------------------
@@ -77,6 +88,12 @@ const ParseCase parse_cases[] = {
     {"logout", "POST", "/api/v1/logout", "", "Logout"},
     {"logout_body_ignored", "POST", "/api/v1/logout", "junk", "Logout"},
     {"get_me", "GET", "/api/v1/me", "", "GetMe"},
+    {"set_avatar", "PUT", "/api/v1/me/avatar", "\x89PNG", "SetAvatar 4"},
+    {"delete_avatar", "DELETE", "/api/v1/me/avatar", "", "DeleteAvatar"},
+    {"upload_file", "POST", "/api/v1/files?name=a%2Fb.txt", "hello", "UploadFile 'a/b.txt' 5"},
+    {"upload_file_unnamed", "POST", "/api/v1/files", "", "UploadFile 'file' 0"},
+    {"get_file", "GET", "/api/v1/files/7/x.txt", "", "GetFile 7"},
+    {"me_cookie", "POST", "/api/v1/me/cookie", "", "CheckSession"},
     {"update_me", "PATCH", "/api/v1/me", R"({"first_name":"Ann"})", "UpdateMe - 'Ann' -"},
     {"update_me_all", "PATCH", "/api/v1/me",
      R"({"display_name":"A","first_name":"B","last_name":"C"})", "UpdateMe 'A' 'B' 'C'"},
@@ -248,6 +265,8 @@ const ErrcCase errc_cases[] = {
     {Errc::blocked, 403},
     {Errc::too_large, 413},
     {Errc::unsupported_image, 415},
+    {Errc::bad_attachment, 400},
+    {Errc::quota_exceeded, 413},
     {Errc::internal, 500},
 };
 

@@ -33,9 +33,10 @@ struct IrcWire::Spelling {
             line.tags = tags(m.ts, from);
             if (has(variant::message_tags)) line.tags.push_back({"msgid", std::to_string(m.id)});
         }
-        for (const auto& file : m.attachments) {
-            lines.push_back(Message{tags(m.ts, from), user_prefix(from, wire.server_name_),
-                                    "PRIVMSG", {target, file.name + ": " + file.url}});
+        for (auto& line : attachment_lines(user_prefix(from, wire.server_name_), target,
+                                           m.attachments, wire.public_url_)) {
+            line.tags = tags(m.ts, from);
+            lines.push_back(std::move(line));
         }
         return serialize_all(lines);
     }

@@ -22,6 +22,9 @@ public:
     int close_code(core::CloseReason reason) const override;
 
     const std::string& server_name() const { return server_name_; }
+    // The base of absolute file links ("https://chat.example.com"); set before
+    // the IRC listener starts, when the HTTP address is known.
+    void set_public_url(std::string url) { public_url_ = std::move(url); }
 
 private:
     struct Spelling;
@@ -31,6 +34,7 @@ private:
 
     std::string server_name_;
     UsernameOf username_of_;
+    std::string public_url_;
 };
 
 }  // namespace parley::proto::irc

@@ -57,6 +57,37 @@ std::vector<Message> text_lines(const std::string& command, const std::string& s
     return lines;
 }
 
+namespace {
+
+std::string human_size(std::int64_t bytes) {
+    constexpr const char* units[] = {"B", "KiB", "MiB", "GiB"};
+    double value = static_cast<double>(bytes);
+    int unit = 0;
+    while (value >= 1024 && unit < 3) {
+        value /= 1024;
+        ++unit;
+    }
+    char out[32];
+    std::snprintf(out, sizeof out, unit == 0 ? "%.0f %s" : "%.1f %s", value, units[unit]);
+    return out;
+}
+
+}  // namespace
+
+std::vector<Message> attachment_lines(const std::string& source, const std::string& target,
+                                      const std::vector<core::Attachment>& files,
+                                      std::string_view public_url) {
+    std::vector<Message> lines;
+    for (const auto& file : files) {
+        // The name is sanitized (no CR, LF or NUL), so it can't break the line.
+        std::string text = file.name + " (" + human_size(file.size) + ") " +
+                           std::string(public_url) + file.url;
+        auto cut = text_lines("PRIVMSG", source, target, text);
+        lines.insert(lines.end(), cut.begin(), cut.end());
+    }
+    return lines;
+}
+
 std::string serialize_all(const std::vector<Message>& lines) {
     std::string out;
     for (const auto& line : lines) out += serialize(line);

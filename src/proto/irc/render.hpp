@@ -22,6 +22,12 @@ std::string server_time(core::TimeMs ts);
 std::vector<Message> text_lines(const std::string& command, const std::string& source,
                                 const std::string& target, std::string_view text);
 
+// One line per attachment: "name (size) <public_url><url>", since IRC shows no
+// files, only a link to download each.
+std::vector<Message> attachment_lines(const std::string& source, const std::string& target,
+                                      const std::vector<core::Attachment>& files,
+                                      std::string_view public_url);
+
 // Concatenated serialized lines.
 std::string serialize_all(const std::vector<Message>& lines);
 

@@ -31,14 +31,18 @@ json::object message_json(const core::Message& message) {
     out["ts"] = message.ts;
     json::array attachments;
     for (const auto& file : message.attachments) {
-        attachments.push_back(json::object{{"id", file.id},
-                                           {"name", file.name},
-                                           {"size", file.size},
-                                           {"content_type", file.content_type},
-                                           {"url", file.url}});
+        attachments.push_back(attachment_json(file));
     }
     out["attachments"] = std::move(attachments);
     return out;
+}
+
+json::object attachment_json(const core::Attachment& file) {
+    return json::object{{"id", file.id},
+                        {"name", file.name},
+                        {"size", file.size},
+                        {"content_type", file.content_type},
+                        {"url", file.url}};
 }
 
 json::object room_json(const core::Room& room) {

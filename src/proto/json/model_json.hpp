@@ -16,6 +16,8 @@ namespace parley::proto {
 
 boost::json::object user_json(const core::User& user);
 boost::json::object message_json(const core::Message& message);
+// {"id","name","size","content_type","url"}: an upload's answer and a message's attachment.
+boost::json::object attachment_json(const core::Attachment& file);
 boost::json::object room_json(const core::Room& room);
 boost::json::array users_json(const std::vector<core::User>& users);
 boost::json::array messages_json(const std::vector<core::Message>& messages);

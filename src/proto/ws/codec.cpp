@@ -79,7 +79,9 @@ constexpr std::array<CommandSpec, 14> command_table{{
          return core::cmd::Send{f.text("room"), f.text("text"), f.ids("attachments")};
      }},
     {"send_dm",
-     [](Fields& f) -> core::Command { return core::cmd::SendDm{f.integer("to"), f.text("text")}; }},
+     [](Fields& f) -> core::Command {
+         return core::cmd::SendDm{f.integer("to"), f.text("text"), {}, f.ids("attachments")};
+     }},
     {"history",
      [](Fields& f) -> core::Command {
          return core::cmd::History{f.maybe_text("room"), f.maybe_integer("with"),

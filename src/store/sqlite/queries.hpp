@@ -129,4 +129,29 @@ inline constexpr std::string_view select_last_message_id =
 inline constexpr std::string_view select_last_message_ts =
     "SELECT ts FROM messages ORDER BY id DESC LIMIT 1";
 
+// Files and attachments. Columns of select_file* match SqliteStore's read_file().
+inline constexpr std::string_view insert_file =
+    "INSERT INTO files (owner, name, size, content_type, storage_name, created_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id";
+inline constexpr std::string_view select_file =
+    "SELECT id, owner, name, size, content_type, storage_name FROM files WHERE id = ?1";
+inline constexpr std::string_view select_files =
+    "SELECT id, owner, name, size, content_type, storage_name FROM files ORDER BY id";
+inline constexpr std::string_view select_bytes_stored =
+    "SELECT coalesce(sum(size), 0) FROM files WHERE owner = ?1";
+inline constexpr std::string_view select_can_read_file =
+    "SELECT EXISTS (SELECT 1 FROM files WHERE id = ?1 AND owner = ?2) OR EXISTS ("
+    "SELECT 1 FROM message_attachments a JOIN messages m ON m.id = a.message_id "
+    "WHERE a.file_id = ?1 AND (m.dm_low = ?2 OR m.dm_high = ?2 OR EXISTS ("
+    "SELECT 1 FROM memberships s WHERE s.room = m.room AND s.user_id = ?2)))";
+inline constexpr std::string_view insert_attachment =
+    "INSERT INTO message_attachments (message_id, position, file_id) VALUES (?1, ?2, ?3)";
+// The attachments of a page of messages: one range of ids, filtered by the caller.
+inline constexpr std::string_view select_attachments_between =
+    "SELECT a.message_id, f.id, f.owner, f.name, f.size, f.content_type, f.storage_name "
+    "FROM message_attachments a JOIN files f ON f.id = a.file_id "
+    "WHERE a.message_id BETWEEN ?1 AND ?2 ORDER BY a.message_id, a.position";
+inline constexpr std::string_view update_avatar_url =
+    "UPDATE users SET avatar_url = ?2 WHERE id = ?1 AND deleted = 0";
+
 }  // namespace parley::store::sqlite::queries

@@ -256,6 +256,10 @@ void SqliteStore::append_message(const core::Message& message) {
     connection_.prepared(queries::insert_message)
         .execute(message.id, message.room, message.from, message.to, low, high, message.text,
                  message.ts);
+    for (std::size_t i = 0; i < message.attachments.size(); ++i) {
+        connection_.prepared(queries::insert_attachment)
+            .execute(message.id, static_cast<std::int64_t>(i), message.attachments[i].id);
+    }
 }
 
 std::vector<core::Message> SqliteStore::history(const HistoryQuery& query) {
@@ -277,6 +281,7 @@ std::vector<core::Message> SqliteStore::history(const HistoryQuery& query) {
                    limit);
     }
     std::reverse(page.begin(), page.end());
+    add_attachments(page);
     return page;
 }
 
@@ -293,6 +298,7 @@ std::vector<core::Message> SqliteStore::history_after(const HistoryQuery& query,
             .query(collect, std::min(first, second), std::max(first, second), *query.after,
                    before, query.viewer, limit);
     }
+    add_attachments(page);
     return page;
 }
 
@@ -303,6 +309,7 @@ std::vector<core::Message> SqliteStore::last_direct_messages(
     connection_.prepared(queries::select_last_direct_messages)
         .query([&last](const Statement& row) { last.push_back(read_message(row)); },
                query.viewer, limit);
+    add_attachments(last);
     return last;
 }
 

@@ -60,7 +60,16 @@ public:
     // The time of the message with the highest id.
     TimeMs last_message_ts() override;
 
+    core::FileId add_file(const NewFile& file) override;
+    std::optional<FileRecord> find_file(core::FileId id) override;
+    std::vector<core::StoredFile> list_files() override;
+    bool can_read_file(core::FileId id, UserId user) override;
+    std::int64_t bytes_stored_by(UserId owner) override;
+    void set_avatar_url(UserId id, const std::optional<std::string>& url) override;
+
 private:
+    // Fills in the attachments of a page of messages (any order).
+    void add_attachments(std::vector<core::Message>& messages);
     std::optional<UserRecord> find_one_user(std::string_view sql, auto key);
     std::vector<Membership> list_room_pairs(std::string_view sql);
     std::vector<core::Message> history_after(const HistoryQuery& query, MessageId before,
