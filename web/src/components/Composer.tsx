@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useClient } from '../app/context';
 import { ApiError } from '../api/types';
-import { sendProblem, type Attachment } from '../state/attachments';
+import { isBusy, sendProblem, STILL_UPLOADING, type Attachment } from '../state/attachments';
 import type { ConvKey } from '../state/keys';
 import { checkMessageText } from '../state/validation';
 import { AttachmentTray } from './AttachmentTray';
@@ -30,6 +30,12 @@ export function Composer({ convKey, placeholder, online, attachments, attachErro
   useEffect(() => {
     if (window.matchMedia('(pointer: fine)').matches) input.current?.focus();
   }, [convKey]);
+
+  // "Wait for the uploads" is out of date once they are done.
+  const busy = isBusy(attachments);
+  useEffect(() => {
+    if (!busy) setError((e) => (e === STILL_UPLOADING ? null : e));
+  }, [busy]);
 
   const update = (value: string) => {
     setText(value);

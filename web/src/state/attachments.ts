@@ -87,12 +87,14 @@ export const isBusy = (list: readonly Attachment[]): boolean =>
 export const readyFiles = (list: readonly Attachment[]): FileObject[] =>
   list.filter((a) => a.upload.phase === 'done' && a.file).map((a) => a.file as FileObject);
 
+export const STILL_UPLOADING = 'Wait for the files to finish uploading.';
+
 /**
  * Why the message can't be sent yet, or null when it can. `textProblem` is what
  * checkMessageText said of the text: '' means "empty", which is fine with files attached.
  */
 export function sendProblem(textProblem: string | null, list: readonly Attachment[]): string | null {
-  if (isBusy(list)) return 'Wait for the files to finish uploading.';
+  if (isBusy(list)) return STILL_UPLOADING;
   if (list.some((a) => a.upload.phase === 'failed' || a.upload.phase === 'cancelled')) {
     return 'Remove the files that could not be uploaded first.';
   }
