@@ -209,6 +209,19 @@ test('a pasted file goes into a direct message', STEP, async () => {
   await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /general/ }).click();
 });
 
+test('removing the picture brings the initials back for the other user', STEP, async () => {
+  const { page } = ann;
+  await page.getByRole('button', { name: /Your profile/ }).click();
+  const editor = page.getByRole('dialog', { name: 'Edit profile' });
+  await editor.getByRole('button', { name: 'Remove' }).click();
+  await editor.getByText('Your picture is removed.').waitFor();
+  await editor.getByRole('button', { name: 'Choose a picture…' }).waitFor();
+  await page.keyboard.press('Escape');
+  const annForBen = members(ben.page).getByRole('button', { name: /ann/ });
+  await annForBen.locator('img').waitFor({ state: 'detached' });
+  assert.equal(await annForBen.locator('.avatar').innerText(), 'A');
+});
+
 test('no page errors and no CSP violations', STEP, async () => {
   assert.deepEqual([...ann.errors, ...ben.errors], []);
 });
