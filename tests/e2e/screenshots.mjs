@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as h from './harness.mjs';
+import { samplePicture } from './images.mjs';
 
 const outDir = process.env.SHOTS_DIR || '/tmp/parley-shots';
 mkdirSync(outDir, { recursive: true });
@@ -31,6 +32,9 @@ try {
   await alice.page.getByLabel('Last name').fill('Liddell');
   await alice.page.getByRole('button', { name: 'Save' }).click();
   await alice.page.getByText('Your profile is saved.').waitFor();
+  await alice.page.getByLabel('Profile picture file').setInputFiles({ name: 'alice.png', mimeType: 'image/png', buffer: samplePicture() });
+  await alice.page.getByRole('button', { name: 'Save picture' }).click();
+  await alice.page.getByText('Your picture is saved.').waitFor();
   await alice.page.keyboard.press('Escape');
   const carol = await h.newPerson(browser, server.url);
   await h.signUp(carol.page, 'carol_w');
@@ -43,6 +47,17 @@ try {
   await h.say(bob.page, 'Morning! Has anyone looked at the release checklist yet?');
   await h.say(bob.page, 'I pushed the last fixes late yesterday.');
   await h.say(alice.page, 'Yes — two items left: the changelog and the screenshots.\nI’ll take the screenshots.');
+  const attach = async (person, files) => {
+    await person.page.locator('input[type=file][multiple]').setInputFiles(files);
+    await person.page.getByRole('list', { name: 'Attached files' }).getByText(/bytes|KB|MB/).last().waitFor();
+  };
+  await attach(alice, [{ name: 'release-banner.png', mimeType: 'image/png', buffer: samplePicture(640, 360, 1) }]);
+  await h.say(alice.page, 'Here is the banner for the release notes.');
+  await attach(bob, [
+    { name: 'checklist.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(187_000, 37) },
+    { name: `../../\u202Eevil-${'very-long-name-'.repeat(20)}.txt`, mimeType: 'text/plain', buffer: Buffer.from('hi') },
+  ]);
+  await h.say(bob.page, 'And the checklist.');
   await h.say(bob.page, 'Great, thanks. A long word to check wrapping: supercalifragilisticexpialidocious_supercalifragilisticexpialidocious_and_more');
   await bob.page.getByLabel('Message', { exact: true }).pressSequentially('typing', { delay: 10 });
   await alice.page.getByRole('complementary', { name: 'Members' }).getByRole('button', { name: /bob/ }).click();
@@ -69,6 +84,19 @@ try {
     await bob.page.getByLabel('Message', { exact: true }).pressSequentially('.', { delay: 10 });
     await page.waitForTimeout(300);
     await shot('chat');
+    await page.getByRole('button', { name: 'Enlarge image release-banner.png' }).click();
+    await page.getByRole('dialog', { name: 'release-banner.png' }).getByRole('img').waitFor();
+    await page.waitForTimeout(300);
+    await shot('image-viewer');
+    await page.keyboard.press('Escape');
+    await page.locator('input[type=file][multiple]').setInputFiles([
+      { name: 'draft-photo.png', mimeType: 'image/png', buffer: samplePicture(200, 150) },
+      { name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('# notes') },
+    ]);
+    await page.waitForTimeout(500);
+    await shot('composer-attachments');
+    const remove = page.getByRole('button', { name: /^(Remove|Cancel upload of) / });
+    while (await remove.count()) await remove.first().click();
     if (name.startsWith('phone')) {
       await page.getByRole('button', { name: 'Rooms and direct messages' }).click();
       await page.waitForTimeout(300);

@@ -10,6 +10,7 @@ import './styles/layout.css';
 import './styles/sidebar.css';
 import './styles/messages.css';
 import './styles/dialogs.css';
+import './styles/files.css';
 
 const storage = (() => {
   try {

@@ -54,6 +54,10 @@ export const http = {
   deleteAccount: (token: string, password: string) =>
     call<void>('DELETE', '/api/v1/me', token, { password }),
   user: (token: string, id: UserId) => call<{ user: User }>('GET', `/api/v1/users/${id}`, token),
+  /** Sets the `parley_session` cookie that lets `<img src>` and download links through. */
+  sessionCookie: (token: string) => call<void>('POST', '/api/v1/me/cookie', token),
+  /** 200 `{user}` or 204, depending on the server. */
+  deleteAvatar: (token: string) => call<{ user: User } | undefined>('DELETE', '/api/v1/me/avatar', token),
   users: (token: string) => call<{ users: User[] }>('GET', '/api/v1/users', token),
   rooms: (token: string) => call<{ rooms: RoomListing[] }>('GET', '/api/v1/rooms', token),
 };

@@ -1,4 +1,7 @@
 // Shapes of docs/protocol.md, version 1 plus the documented extensions.
+import type { FileObject } from '../state/files';
+
+export type { FileObject };
 
 export type UserId = number;
 export type MessageId = number;
@@ -21,7 +24,7 @@ export interface Message {
   to: UserId | null;
   text: string;
   ts: number;
-  attachments: unknown[];
+  attachments: FileObject[];
 }
 
 export interface Room {
@@ -66,8 +69,8 @@ export interface JoinAnswer {
 export type Command =
   | { type: 'join'; room: string }
   | { type: 'leave'; room: string }
-  | { type: 'send'; room: string; text: string }
-  | { type: 'send_dm'; to: UserId; text: string }
+  | { type: 'send'; room: string; text: string; attachments?: number[] }
+  | { type: 'send_dm'; to: UserId; text: string; attachments?: number[] }
   | HistoryCommand
   | { type: 'typing'; room: string }
   | { type: 'block' | 'unblock'; user_id: UserId }

@@ -2,6 +2,7 @@
 // store actions, reconnects with backoff and catches up on what was missed.
 import { http } from '../api/http';
 import { Socket, socketUrl } from '../api/socket';
+import { upload, type RunningUpload } from '../api/upload';
 import {
   ApiError,
   type Command,
@@ -12,6 +13,7 @@ import {
   type User,
   type UserId,
 } from '../api/types';
+import { readyFiles } from '../state/attachments';
 import { backoffDelay, shouldSendTyping } from '../state/backoff';
 import { fetchAfter, historyCommand } from '../state/catchup';
 import { dmKey, parseKey, roomKey, type ConvKey } from '../state/keys';
@@ -19,6 +21,7 @@ import { firstId, lastId } from '../state/messages';
 import { canLoadOlder, convOf, unknownSenders } from '../state/selectors';
 import { DeviceStore } from '../state/storage';
 import { Store } from '../state/store';
+import { AttachmentUploads } from './attachments';
 
 const PAGE = 50;
 const SESSION_ENDED = 'Your session has ended. Sign in again.';
@@ -36,6 +39,12 @@ export class Client {
   private loading = new Set<ConvKey>();
   private typingSent = new Map<string, number>();
   private fetchingUsers = new Set<UserId>();
+  /** Files attached to the messages being written. */
+  readonly attachments = new AttachmentUploads(
+    this.store,
+    () => this.token,
+    () => this.signOut(SESSION_ENDED),
+  );
 
   constructor(
     readonly device: DeviceStore,
@@ -46,7 +55,11 @@ export class Client {
 
   start(): void {
     this.token = this.device.token();
-    if (this.token) this.enterChat();
+    if (!this.token) return;
+    // A session restored from storage has no cookie yet: ask for one before the first
+    // pictures load. An older server answers 404, which changes nothing.
+    const cookie = http.sessionCookie(this.token).catch(() => undefined);
+    this.enterChat(cookie);
   }
 
   async signIn(mode: 'login' | 'register', username: string, password: string): Promise<void> {
@@ -71,6 +84,7 @@ export class Client {
   /** Forgets the session on this device and shows the sign-in screen with `note`. */
   signOut(note: string | null): void {
     this.stopSocket();
+    this.attachments.cancelAll();
     this.device.setToken(null);
     this.token = null;
     this.store.reset();
@@ -83,12 +97,15 @@ export class Client {
 
   // ---- connection ------------------------------------------------------------------
 
-  private enterChat(): void {
+  private enterChat(first: Promise<unknown> = Promise.resolve()): void {
     this.store.reset();
     this.store.dispatch({ type: 'screen', screen: 'chat' });
     this.connections = 0;
     this.attempt = 0;
-    this.connect();
+    const token = this.token;
+    void first.then(() => {
+      if (this.token === token && !this.socket) this.connect();
+    });
   }
 
   private connect(): void {
@@ -259,20 +276,31 @@ export class Client {
     if (active) void this.load(active);
   }
 
-  /** Sends a message; on failure the text comes back so that it is not lost. */
+  /**
+   * Sends a message with the conversation's uploaded attachments; on failure the text
+   * comes back (thrown to the composer) and so do the attachments, so nothing is lost.
+   */
   async send(key: ConvKey, text: string): Promise<void> {
     const target = parseKey(key);
     if (!target) return;
+    const attached = this.attachments.take(key);
+    const files = readyFiles(attached);
+    const ids = files.map((f) => f.id);
     const tempId = `p${this.now()}-${Math.random().toString(36).slice(2, 8)}`;
-    this.store.dispatch({ type: 'pending_add', key, tempId, text, ts: this.now() });
+    this.store.dispatch({ type: 'pending_add', key, tempId, text, ts: this.now(), files });
     this.typingSent.delete(key);
+    const extra = ids.length ? { attachments: ids } : {};
     const command: Command =
-      target.kind === 'room' ? { type: 'send', room: target.room, text } : { type: 'send_dm', to: target.userId, text };
+      target.kind === 'room'
+        ? { type: 'send', room: target.room, text, ...extra }
+        : { type: 'send_dm', to: target.userId, text, ...extra };
     try {
       const answer = await this.request<{ message: Message }>(command);
       this.store.dispatch({ type: 'pending_done', key, tempId, message: answer.message });
+      this.attachments.release(attached);
     } catch (error) {
       this.store.dispatch({ type: 'pending_done', key, tempId });
+      this.attachments.restore(key, attached);
       throw error;
     }
   }
@@ -301,6 +329,29 @@ export class Client {
   async updateProfile(fields: Pick<User, 'display_name' | 'first_name' | 'last_name'>): Promise<void> {
     const { user } = await http.updateMe(this.authToken(), fields);
     this.store.dispatch({ type: 'users', users: [user] });
+  }
+
+  /** Uploads a new profile picture; the caller shows progress and may cancel. */
+  uploadAvatar(file: File, onProgress: (loaded: number, total: number) => void): RunningUpload<void> {
+    const running = upload<{ user: User }>({
+      method: 'PUT',
+      url: '/api/v1/me/avatar',
+      token: this.authToken(),
+      body: file,
+      contentType: file.type,
+      onProgress,
+    });
+    return {
+      cancel: running.cancel,
+      done: running.done.then(({ user }) => this.store.dispatch({ type: 'users', users: [user] })),
+    };
+  }
+
+  async removeAvatar(): Promise<void> {
+    const answer = await http.deleteAvatar(this.authToken());
+    const me = this.store.get().me;
+    const user = answer?.user ?? (me ? { ...me, avatar_url: null } : null);
+    if (user) this.store.dispatch({ type: 'users', users: [user] });
   }
 
   changePassword(oldPassword: string, newPassword: string): Promise<void> {

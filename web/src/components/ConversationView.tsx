@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useClient } from '../app/context';
 import type { UserId } from '../api/types';
 import { fullName } from '../state/format';
@@ -7,7 +7,7 @@ import { isMember, titleOf } from '../state/selectors';
 import type { AppState } from '../state/types';
 import { Composer } from './Composer';
 import { ConfirmDialog } from './ConfirmDialog';
-import { EraseIcon, LeaveIcon } from './Icons';
+import { EraseIcon, LeaveIcon, UploadIcon } from './Icons';
 import { MessageList } from './MessageList';
 import { TypingLine } from './TypingLine';
 
@@ -21,6 +21,8 @@ export function ConversationView({ state, convKey, onUser }: Props) {
   const client = useClient();
   const [confirm, setConfirm] = useState<'clear' | 'leave' | null>(null);
   const [joinError, setJoinError] = useState<string | null>(null);
+  const [attachError, setAttachError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
   const target = parseKey(convKey);
   const title = titleOf(state, convKey);
   const member = isMember(state, convKey);
@@ -32,8 +34,40 @@ export function ConversationView({ state, convKey, onUser }: Props) {
         ? 'General discussion'
         : '';
 
+  const online = state.connection === 'online';
+  const attached = state.attachments[convKey] ?? [];
+  // A refusal stays until the files go (sent or removed) or another conversation opens.
+  useEffect(() => {
+    if (attached.length === 0) setAttachError(null);
+  }, [attached.length, convKey]);
+  const attach = (files: File[]) => {
+    const refused = client.attachments.add(convKey, files);
+    setAttachError(refused.length ? refused.join(' ') : null);
+  };
+  // Files dragged over the conversation can be dropped anywhere on it.
+  const carriesFiles = (e: DragEvent) => !!e.dataTransfer?.types.includes('Files');
+  const drop = member && online
+    ? {
+        onDragOver: (e: DragEvent) => {
+          if (!carriesFiles(e)) return;
+          e.preventDefault();
+          if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+          setDragging(true);
+        },
+        onDragLeave: (e: DragEvent) => {
+          if (!(e.currentTarget as Node).contains(e.relatedTarget as Node | null)) setDragging(false);
+        },
+        onDrop: (e: DragEvent) => {
+          if (!carriesFiles(e)) return;
+          e.preventDefault();
+          setDragging(false);
+          attach([...(e.dataTransfer?.files ?? [])]);
+        },
+      }
+    : {};
+
   return (
-    <main class="conversation" aria-labelledby="conversation-title">
+    <main class={`conversation${dragging ? ' conversation--drop' : ''}`} aria-labelledby="conversation-title" {...drop}>
       <div class="conversation__header">
         <div class="conversation__heading">
           {target?.kind === 'dm' ? (
@@ -63,7 +97,15 @@ export function ConversationView({ state, convKey, onUser }: Props) {
       <MessageList key={convKey} state={state} convKey={convKey} onUser={onUser} />
       <TypingLine state={state} convKey={convKey} />
       {member ? (
-        <Composer key={convKey} convKey={convKey} placeholder={`Message ${title}`} online={state.connection === 'online'} />
+        <Composer
+          key={convKey}
+          convKey={convKey}
+          placeholder={`Message ${title}`}
+          online={online}
+          attachments={attached}
+          attachError={attachError}
+          onAttach={attach}
+        />
       ) : (
         <div class="composer composer--closed">
           <p>You are not a member of {title}.</p>
@@ -84,6 +126,12 @@ export function ConversationView({ state, convKey, onUser }: Props) {
               {joinError}
             </p>
           )}
+        </div>
+      )}
+      {dragging && (
+        <div class="drop-hint" aria-hidden="true">
+          <UploadIcon size={36} />
+          <p>Drop files to share them in {title}</p>
         </div>
       )}
       {confirm === 'clear' && (

@@ -8,7 +8,7 @@ interface Props {
   title: string;
   onClose(): void;
   children: ComponentChildren;
-  size?: 'sm' | 'md';
+  size?: 'sm' | 'md' | 'image';
 }
 
 let counter = 0;

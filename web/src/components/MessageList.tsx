@@ -1,6 +1,6 @@
-import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useClient } from '../app/context';
-import type { UserId } from '../api/types';
+import type { FileObject, UserId } from '../api/types';
 import { displayName } from '../state/format';
 import { parseKey, type ConvKey } from '../state/keys';
 import { canLoadOlder, convOf, titleOf } from '../state/selectors';
@@ -8,6 +8,7 @@ import { buildTimeline } from '../state/timeline';
 import type { AppState } from '../state/types';
 import { DayDivider } from './DayDivider';
 import { ChatIcon } from './Icons';
+import { ImageViewer } from './ImageViewer';
 import { MessageRow } from './MessageRow';
 import { NoticeRow } from './NoticeRow';
 import { PendingRow } from './PendingRow';
@@ -34,6 +35,7 @@ export function MessageList({ state, convKey, onUser }: Props) {
   const lastHeight = useRef(0);
   const lastFirst = useRef<string | null>(null);
   const firstKey = rows.find((r) => r.kind === 'message')?.key ?? null;
+  const [viewing, setViewing] = useState<FileObject | null>(null);
 
   // Stay pinned to the newest message, and keep the view still when older ones arrive above.
   useLayoutEffect(() => {
@@ -53,13 +55,20 @@ export function MessageList({ state, convKey, onUser }: Props) {
     if (el.scrollTop < NEAR_EDGE && more) void client.loadOlder(convKey);
   };
 
+  // A picture that finishes loading grows its row: stay at the bottom if we were there.
+  const onLoad = () => {
+    const el = scroller.current;
+    if (el && atBottom.current) el.scrollTop = el.scrollHeight;
+  };
+
   const target = parseKey(convKey);
   const room = target?.kind === 'room' ? target.room : '';
   const title = titleOf(state, convKey);
   const hasMessages = rows.some((r) => r.kind === 'message');
 
   return (
-    <div class="messages" ref={scroller} onScroll={onScroll} role="log" aria-label={`Messages in ${title}`} tabIndex={0}>
+    <>
+    <div class="messages" ref={scroller} onScroll={onScroll} onLoadCapture={onLoad} role="log" aria-label={`Messages in ${title}`} tabIndex={0}>
       <div class="messages__top">
         {more && (
           <button type="button" class="button button--ghost button--small" onClick={() => void client.loadOlder(convKey)}>
@@ -91,13 +100,16 @@ export function MessageList({ state, convKey, onUser }: Props) {
               author={state.users[row.message.from]}
               continued={row.continued}
               onUser={onUser}
+              onOpenImage={setViewing}
             />
           ),
         )}
         {conv.pending.map((p) => (
-          <PendingRow key={p.tempId} text={p.text} name={displayName(state.me ?? undefined)} />
+          <PendingRow key={p.tempId} text={p.text} files={p.files} name={displayName(state.me ?? undefined)} />
         ))}
       </ol>
     </div>
+    {viewing && <ImageViewer file={viewing} onClose={() => setViewing(null)} />}
+    </>
   );
 }

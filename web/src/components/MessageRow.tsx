@@ -1,16 +1,18 @@
-import type { Message, User, UserId } from '../api/types';
+import type { FileObject, Message, User, UserId } from '../api/types';
 import { displayName, formatDateTime, formatTime } from '../state/format';
 import { Avatar } from './Avatar';
+import { MessageAttachments } from './MessageAttachments';
 
 interface Props {
   message: Message;
   author: User | undefined;
   continued: boolean;
   onUser(userId: UserId): void;
+  onOpenImage(file: FileObject): void;
 }
 
 /** One message; a continued one (same sender, minutes apart) drops the avatar and name. */
-export function MessageRow({ message, author, continued, onUser }: Props) {
+export function MessageRow({ message, author, continued, onUser, onOpenImage }: Props) {
   const name = displayName(author);
   const time = (
     <time class="msg__time" dateTime={new Date(message.ts).toISOString()} title={formatDateTime(message.ts)}>
@@ -38,7 +40,8 @@ export function MessageRow({ message, author, continued, onUser }: Props) {
           </div>
         )}
         {continued && <span class="visually-hidden">{name}: </span>}
-        <p class="msg__text">{message.text}</p>
+        {message.text && <p class="msg__text">{message.text}</p>}
+        {message.attachments?.length > 0 && <MessageAttachments files={message.attachments} onOpenImage={onOpenImage} />}
       </div>
     </li>
   );

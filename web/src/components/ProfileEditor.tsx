@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
 import { useClient } from '../app/context';
 import { ApiError, type User } from '../api/types';
-import { displayName } from '../state/format';
 import { checkNameField } from '../state/validation';
-import { Avatar } from './Avatar';
+import { AvatarEditor } from './AvatarEditor';
 import { Dialog } from './Dialog';
 import { Field } from './Field';
 
@@ -51,14 +50,8 @@ export function ProfileEditor({ me, onClose }: { me: User; onClose(): void }) {
 
   return (
     <Dialog title="Edit profile" onClose={onClose}>
+      <AvatarEditor me={me} />
       <form class="stack" noValidate onSubmit={submit}>
-        <div class="profile profile--compact">
-          <Avatar user={me} size="lg" />
-          <div class="profile__names">
-            <p class="profile__display">{displayName(me)}</p>
-            <p class="profile__username">@{me.username}</p>
-          </div>
-        </div>
         {FIELDS.map((f) => (
           <Field
             key={f.name}

@@ -1,4 +1,6 @@
 import type { Conversation, Message, MessageId, ReadyFrame, User, UserId } from '../api/types';
+import type { AttachmentAction } from './attachments';
+import type { FileObject } from './files';
 import type { ConvKey } from './keys';
 import type { Alert, Connection, Screen } from './types';
 
@@ -25,5 +27,6 @@ export type Action =
   | { type: 'clear'; key: ConvKey }
   | { type: 'connection'; connection: Connection; retryAt?: number | null }
   | { type: 'alert'; alert: Alert | null }
-  | { type: 'pending_add'; key: ConvKey; tempId: string; text: string; ts: number }
+  | { type: 'pending_add'; key: ConvKey; tempId: string; text: string; ts: number; files?: FileObject[] }
+  | { type: 'attachments'; key: ConvKey; action: AttachmentAction }
   | { type: 'pending_done'; key: ConvKey; tempId: string; message?: Message };

@@ -1,6 +1,7 @@
 // The whole client state changes only here, as a pure function of (state, action).
 import type { Message, User, UserId } from '../api/types';
 import type { Action } from './actions';
+import { attachmentsReducer } from './attachments';
 import { dmKey, keyOfMessage, parseKey, roomKey, type ConvKey } from './keys';
 import { lastId, mergeMessages } from './messages';
 import { emptyConv, TYPING_MS, type AppState, type ConvState, type Notice } from './types';
@@ -137,8 +138,15 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'pending_add':
       return updateConv(state, action.key, (conv) => ({
         ...conv,
-        pending: [...conv.pending, { tempId: action.tempId, text: action.text, ts: action.ts }],
+        pending: [...conv.pending, { tempId: action.tempId, text: action.text, ts: action.ts, files: action.files ?? [] }],
       }));
+    case 'attachments': {
+      const before = state.attachments[action.key] ?? [];
+      const after = attachmentsReducer(before, action.action);
+      if (after === before) return state;
+      const { [action.key]: _old, ...rest } = state.attachments;
+      return { ...state, attachments: after.length ? { ...rest, [action.key]: after } : rest };
+    }
     case 'pending_done': {
       const next = action.message ? receive(state, [action.message], false) : state;
       return updateConv(next, action.key, (conv) => ({

@@ -1,4 +1,6 @@
 import type { Message, MessageId, User, UserId } from '../api/types';
+import type { Attachment } from './attachments';
+import type { FileObject } from './files';
 import type { ConvKey } from './keys';
 
 /** A line like "Bob joined" or "Bob was removed", placed after message `afterId`. */
@@ -15,6 +17,7 @@ export interface Pending {
   tempId: string;
   text: string;
   ts: number;
+  files: FileObject[];
 }
 
 export interface ConvState {
@@ -67,6 +70,8 @@ export interface AppState {
   retryAt: number | null;
   alert: Alert | null;
   noticeSeq: number;
+  /** Files attached to the message being written, per conversation. */
+  attachments: Record<ConvKey, Attachment[]>;
 }
 
 export const TYPING_MS = 6000;
@@ -98,4 +103,5 @@ export const initialState = (): AppState => ({
   retryAt: null,
   alert: null,
   noticeSeq: 0,
+  attachments: {},
 });
