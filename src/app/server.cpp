@@ -185,9 +185,11 @@ int run_server(const Config& config) {
     server.start();
     spdlog::info("event=listening proto={} address={}", tls ? "https" : "http",
                  server.local_address());
-    irc_wire.set_public_url(config.public_url.empty()
-                                ? std::string(tls ? "https://" : "http://") + server.local_address()
-                                : config.public_url);
+    std::string public_url = config.public_url.empty()
+                                 ? std::string(tls ? "https://" : "http://") + server.local_address()
+                                 : config.public_url;
+    irc_wire.set_public_url(public_url);
+    irc_gateway.set_public_url(public_url);
     if (irc_server) {
         irc_server->start();
         spdlog::info("event=listening proto=irc address={}", irc_server->local_address());

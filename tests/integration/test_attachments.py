@@ -80,6 +80,20 @@ def test_irc_users_get_a_link_to_each_attachment(irc_server):
         alice_ws.ok("send_dm", to=bob.id, text="", attachments=[file["id"]])
         dm = irc.expect("PRIVMSG", lambda m: m[3][0] == bob.username)[3][1]
         assert dm.endswith("https://chat.example.com" + file["url"]), dm
+        # History carries the links too: the JOIN replay and CHATHISTORY.
+        late = IrcClient(irc_server)
+        late.register_sasl(bob.username, bob.password,
+                           caps=("sasl", "batch", "draft/chathistory"))
+        late.expect("366")
+        late.send("CHATHISTORY LATEST #general * 5")
+        late.expect("PRIVMSG", lambda m: m[3] == ["#general", "my cv"] and "batch" in m[0])
+        replayed = late.expect("PRIVMSG", lambda m: m[3][0] == "#general" and "batch" in m[0])
+        assert replayed[3][1] == link
+        late.close()
+        plain = IrcClient(irc_server)
+        plain.register_pass(bob.username, bob.password)
+        plain.expect("PRIVMSG", lambda m: m[3][1] == link)  # the replay on JOIN
+        plain.close()
     finally:
         irc.close()
         ctx.close_all()

@@ -31,6 +31,9 @@ struct GatewayOptions {
 class Gateway final : public net::LineHandler {
 public:
     Gateway(core::Service& service, net::Shards& shards, GatewayOptions options);
+    // Where file links point (known once the HTTP listener is bound); set it
+    // before the IRC listeners start.
+    void set_public_url(std::string url) { public_url_ = std::move(url); }
 
     void on_open(std::shared_ptr<net::Connection> connection, const net::PeerInfo& peer) override;
     void on_line(net::ConnId connection, std::string line) override;
@@ -138,6 +141,7 @@ private:
     core::Service& service_;
     net::Shards& shards_;
     GatewayOptions options_;
+    std::string public_url_;
     CapNegotiation negotiation_;
     std::mutex mutex_;  // guards the map only; each Client is touched on its shard
     std::unordered_map<net::ConnId, std::unique_ptr<Client>> clients_;

@@ -254,7 +254,8 @@ void Gateway::send_history(Client& client, const std::string& target,
                                                           : "deleted-" + std::to_string(message.from);
         // A direct message is addressed to its recipient: the other side, or us.
         std::string to = message.room ? target : (name == client.nick ? target : client.nick);
-        for (auto& line : text_lines("PRIVMSG", user_prefix(name, options_.server_name), to, message.text)) {
+        for (auto& line :
+             message_lines(user_prefix(name, options_.server_name), to, message, public_url_)) {
             if (batched) line.tags.push_back({"batch", batch});
             line.tags.push_back({"time", server_time(message.ts)});
             line.tags.push_back({"msgid", std::to_string(message.id)});

@@ -84,8 +84,8 @@ void Gateway::joined(Client& client, const core::answer::Joined& joined) {
         auto from = std::find_if(joined.members.begin(), joined.members.end(),
                                  [&](const core::User& u) { return u.id == message.from; });
         std::string name = from != joined.members.end() ? from->username : "someone";
-        for (auto& line : text_lines("PRIVMSG", user_prefix(name, options_.server_name), channel,
-                                     message.text)) {
+        for (auto& line : message_lines(user_prefix(name, options_.server_name), channel, message,
+                                        public_url_)) {
             if (tagged) line.tags.push_back({"time", server_time(message.ts)});
             replay.push_back(std::move(line));
         }

@@ -29,15 +29,10 @@ struct IrcWire::Spelling {
         const auto& m = e.message;
         std::string from = wire.name(m.from);
         std::string target = m.room ? channel_of_room(*m.room) : wire.name(m.to.value_or(0));
-        auto lines = text_lines("PRIVMSG", user_prefix(from, wire.server_name_), target, m.text);
+        auto lines = message_lines(user_prefix(from, wire.server_name_), target, m, wire.public_url_);
         for (auto& line : lines) {
             line.tags = tags(m.ts, from);
             if (has(variant::message_tags)) line.tags.push_back({"msgid", std::to_string(m.id)});
-        }
-        for (auto& line : attachment_lines(user_prefix(from, wire.server_name_), target,
-                                           m.attachments, wire.public_url_)) {
-            line.tags = tags(m.ts, from);
-            lines.push_back(std::move(line));
         }
         return serialize_all(lines);
     }

@@ -88,6 +88,15 @@ std::vector<Message> attachment_lines(const std::string& source, const std::stri
     return lines;
 }
 
+std::vector<Message> message_lines(const std::string& source, const std::string& target,
+                                   const core::Message& message, std::string_view public_url) {
+    auto lines = text_lines("PRIVMSG", source, target, message.text);
+    for (auto& line : attachment_lines(source, target, message.attachments, public_url)) {
+        lines.push_back(std::move(line));
+    }
+    return lines;
+}
+
 std::string serialize_all(const std::vector<Message>& lines) {
     std::string out;
     for (const auto& line : lines) out += serialize(line);

@@ -28,6 +28,10 @@ std::vector<Message> attachment_lines(const std::string& source, const std::stri
                                       const std::vector<core::Attachment>& files,
                                       std::string_view public_url);
 
+// A whole Parley message as PRIVMSG lines: its text, then its attachments' links.
+std::vector<Message> message_lines(const std::string& source, const std::string& target,
+                                   const core::Message& message, std::string_view public_url);
+
 // Concatenated serialized lines.
 std::string serialize_all(const std::vector<Message>& lines);
 
