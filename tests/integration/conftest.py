@@ -272,6 +272,29 @@ def ctx(server):
     c.close_all()
 
 
+@pytest.fixture
+def irc_server(server_factory):
+    return server_factory(extra_args=("--irc", "127.0.0.1:0"))
+
+
+@pytest.fixture
+def irc_ctx(irc_server):
+    """(server, make_client, ws_ctx): IRC clients by make_client(), every client
+    (IRC and WebSocket) closed at the end."""
+    from parley_irc import IrcClient
+    ctx = Ctx(irc_server)
+    clients = []
+
+    def make():
+        c = IrcClient(irc_server)
+        clients.append(c)
+        return c
+    yield irc_server, make, ctx
+    for c in clients:
+        c.close()
+    ctx.close_all()
+
+
 @pytest.fixture(autouse=True)
 def _watchdog():
     """Hard bound per test: dump stacks and exit (children die with us)."""

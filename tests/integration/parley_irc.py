@@ -148,3 +148,12 @@ class IrcClient:
             self.sock.close()
         except OSError:
             pass
+
+
+def signed_in(make, acct):
+    """A client from `make()` signed in with PASS, its account's rooms joined
+    (general's NAMES is the last thing of the sign-in)."""
+    irc = make()
+    irc.register_pass(acct.username, acct.password)
+    irc.expect("366")
+    return irc

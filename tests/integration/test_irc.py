@@ -4,36 +4,7 @@ import pytest
 
 from conftest import unique_room
 from parley_irc import IrcClient
-
-
-@pytest.fixture
-def irc_server(server_factory):
-    return server_factory(extra_args=("--irc", "127.0.0.1:0"))
-
-
-@pytest.fixture
-def irc_ctx(irc_server):
-    """(server, make_client, ws_ctx) with every IRC client closed at the end."""
-    from conftest import Ctx
-    ctx = Ctx(irc_server)
-    clients = []
-
-    def make():
-        c = IrcClient(irc_server)
-        clients.append(c)
-        return c
-    yield irc_server, make, ctx
-    for c in clients:
-        c.close()
-    ctx.close_all()
-
-
-def registered(make, acct):
-    """Signed in with PASS, with general joined (its NAMES done)."""
-    irc = make()
-    irc.register_pass(acct.username, acct.password)
-    irc.expect("366")
-    return irc
+from parley_irc import signed_in as registered
 
 
 def test_pass_login_welcomes_and_joins_the_accounts_rooms(irc_ctx):

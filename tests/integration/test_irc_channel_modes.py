@@ -2,34 +2,8 @@
 voiced members, invite-notify. IRC MODE/TOPIC and the web's set_topic,
 set_room and set_role are one set of settings."""
 
-import pytest
-
 from conftest import http, body_of, unique_room
-from parley_irc import IrcClient
-
-
-@pytest.fixture
-def irc_ctx(server_factory):
-    from conftest import Ctx
-    server = server_factory(extra_args=("--irc", "127.0.0.1:0"))
-    ctx = Ctx(server)
-    clients = []
-
-    def make():
-        c = IrcClient(server)
-        clients.append(c)
-        return c
-    yield server, make, ctx
-    for c in clients:
-        c.close()
-    ctx.close_all()
-
-
-def signed_in(make, acct):
-    irc = make()
-    irc.register_pass(acct.username, acct.password)
-    irc.expect("366")  # general's NAMES: the sign-in is complete
-    return irc
+from parley_irc import signed_in
 
 
 def opened(irc, room):
