@@ -148,6 +148,7 @@ struct SetRoomModes {
     std::optional<bool> topic_locked;
     std::optional<bool> moderated;
     std::optional<bool> secret;
+    std::optional<bool> invite_only;
     std::optional<std::string> key;  // empty removes the key
     std::optional<int> limit;        // 0 removes the limit
 };

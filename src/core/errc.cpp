@@ -43,6 +43,8 @@ constexpr ErrcText text_of(Errc code) {
             return {"unsupported_image", "That file is not a supported image."};
         case Errc::room_full: return {"room_full", "That room is full."};
         case Errc::wrong_key: return {"wrong_key", "That room needs the right key to join."};
+        case Errc::invite_only:
+            return {"invite_only", "That room is open to invited people only."};
         case Errc::moderated:
             return {"moderated", "Only operators and voiced members can speak in that room."};
         case Errc::bad_attachment:

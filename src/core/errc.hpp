@@ -29,6 +29,7 @@ enum class Errc {
     room_full,
     wrong_key,
     moderated,
+    invite_only,
     bad_attachment,
     quota_exceeded,
     internal,  // keep last: tables indexed by Errc check their size against it

@@ -73,6 +73,7 @@ Outcome Hub::on(Caller caller, const cmd::SetRoomModes& c, TimeMs /*now*/) {
     if (c.topic_locked) modes.topic_locked = *c.topic_locked;
     if (c.moderated) modes.moderated = *c.moderated;
     if (c.secret) modes.secret = *c.secret;
+    if (c.invite_only) modes.invite_only = *c.invite_only;
     if (c.key) modes.key = *c.key;
     if (c.limit) modes.limit = *c.limit;
     Outcome outcome{Answer{answer::Done{}}};

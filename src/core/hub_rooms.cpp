@@ -27,6 +27,9 @@ Outcome Hub::on(Caller caller, const cmd::Join& c, TimeMs now) {
         // lock them out.
         const RoomModes& modes = room->room.modes;
         bool waved_in = caller.admin || room->invited.contains(user);
+        if (!waved_in && modes.invite_only) {
+            return Error{Errc::invite_only, "#" + c.room + " is open to invited people only."};
+        }
         if (!waved_in && !modes.key.empty() && c.key != modes.key) {
             return Error{Errc::wrong_key, "#" + c.room + " needs the right key to join."};
         }

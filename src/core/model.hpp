@@ -64,6 +64,7 @@ struct RoomModes {
     bool topic_locked = true;  // +t: only operators set the topic
     bool moderated = false;    // +m: only operators and voiced members speak
     bool secret = false;       // +s: hidden from room lists for non-members
+    bool invite_only = false;  // +i: only invited users (and admins) join
     std::string key;           // +k: needed to join; empty for none
     int limit = 0;             // +l: at most this many members; 0 for no limit
 

@@ -38,6 +38,7 @@ constexpr std::array errc_statuses{
     ErrcStatus{Errc::room_full, 403},
     ErrcStatus{Errc::wrong_key, 403},
     ErrcStatus{Errc::moderated, 403},
+    ErrcStatus{Errc::invite_only, 403},
     ErrcStatus{Errc::bad_attachment, 400},
     ErrcStatus{Errc::quota_exceeded, 413},
     ErrcStatus{Errc::internal, 500},

@@ -112,6 +112,26 @@ def test_key_and_limit_from_irc(irc_ctx):
     irc.expect("696")
 
 
+def test_invite_only_rooms(irc_ctx):
+    server, make, ctx = irc_ctx
+    owner = ctx.user("owner")
+    irc = signed_in(make, owner)
+    room = unique_room("inv")
+    opened(irc, room)
+    irc.send(f"MODE #{room} +i")
+    irc.expect("MODE", lambda m: m[3] == [f"#{room}", "+i"])
+    web, ws = ctx.online("web")
+    ws.err("join", "invite_only", room=room)
+    other = ctx.user("other")
+    irc2 = signed_in(make, other)
+    irc2.send(f"JOIN #{room}")
+    assert irc2.expect("473")[3][1] == f"#{room}"
+    irc.send(f"INVITE {other.username} #{room}")
+    irc2.expect("INVITE")
+    irc2.send(f"JOIN #{room}")
+    irc2.expect("366", lambda m: m[3][1] == f"#{room}")
+
+
 def test_secret_rooms_are_hidden_from_outsiders(irc_ctx):
     server, make, ctx = irc_ctx
     owner = ctx.user("owner")

@@ -38,7 +38,7 @@ TYPED_TEST(StoreRoomsTest, SavedTopicAndModesComeBack) {
     room.topic_by = "alice";
     room.topic_at = 1234;
     room.modes = core::RoomModes{.topic_locked = false, .moderated = true, .secret = true,
-                                 .key = "s3cret", .limit = 12};
+                                 .invite_only = true, .key = "s3cret", .limit = 12};
     this->store().save_room(room);
     std::vector<core::Room> rooms = this->store().list_rooms();
     ASSERT_EQ(rooms.size(), 2u);

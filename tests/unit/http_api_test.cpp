@@ -201,7 +201,7 @@ const RenderCase render_cases[] = {
     {"list_rooms", "GET", "/api/v1/rooms", "",
      reply::Rooms{{core::RoomSummary{{"general", "Chat"}, 3}}}, 200,
      R"({"rooms":[{"name":"general","topic":"Chat","topic_by":"","topic_at":0,"topic_locked":true,)"
-     R"("moderated":false,"secret":false,"limit":0,"members":3}]})"},
+     R"("moderated":false,"secret":false,"invite_only":false,"limit":0,"members":3}]})"},
     {"messages", "GET", "/api/v1/rooms/general/messages", "", reply::Messages{{sample_message()}},
      200,
      R"({"messages":[{"id":5,"room":"general","from":7,"to":null,"text":"hi",
@@ -269,6 +269,7 @@ const ErrcCase errc_cases[] = {
     {Errc::room_full, 403},
     {Errc::wrong_key, 403},
     {Errc::moderated, 403},
+    {Errc::invite_only, 403},
     {Errc::bad_attachment, 400},
     {Errc::quota_exceeded, 413},
     {Errc::internal, 500},

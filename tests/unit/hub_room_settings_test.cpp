@@ -99,6 +99,19 @@ TEST_F(RoomSettingsTest, KeyAndLimitKeepPeopleOutButNotAdminsOrInvitees) {
     EXPECT_TRUE(run(4, cmd::Join{"dev"}).answer.ok());  // invited: passes once
 }
 
+TEST_F(RoomSettingsTest, InviteOnlyRoomsTakeTheInvitedAndAdmins) {
+    auto m = modes();
+    m.invite_only = true;
+    ASSERT_TRUE(run(2, m).answer.ok());
+    ASSERT_TRUE(run(3, cmd::Leave{"dev"}).answer.ok());
+    EXPECT_EQ(code(run(3, cmd::Join{"dev"})), Errc::invite_only);
+    EXPECT_TRUE(run(1, cmd::Join{"dev"}).answer.ok());
+    ASSERT_TRUE(run(2, cmd::Invite{"dev", 3}).answer.ok());
+    EXPECT_TRUE(run(3, cmd::Join{"dev"}).answer.ok());
+    ASSERT_TRUE(run(3, cmd::Leave{"dev"}).answer.ok());
+    EXPECT_EQ(code(run(3, cmd::Join{"dev"})), Errc::invite_only);  // an invitation is used up
+}
+
 TEST_F(RoomSettingsTest, KeysAreOneIrcParameterAndLimitsPositive) {
     auto m = modes();
     m.key = "two words";

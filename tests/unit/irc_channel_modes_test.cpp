@@ -12,8 +12,9 @@ using core::RoomRole;
 
 TEST(IrcChannelModes, CurrentModesListFlagsThenParameters) {
     EXPECT_EQ(mode_params(RoomModes{}), (Params{"+nt"}));
-    RoomModes all{.topic_locked = true, .moderated = true, .secret = true, .key = "k3y", .limit = 5};
-    EXPECT_EQ(mode_params(all), (Params{"+nmstkl", "k3y", "5"}));
+    RoomModes all{.topic_locked = true, .moderated = true, .secret = true, .invite_only = true,
+                  .key = "k3y", .limit = 5};
+    EXPECT_EQ(mode_params(all), (Params{"+nimstkl", "k3y", "5"}));
     EXPECT_EQ(mode_params(RoomModes{.topic_locked = false}), (Params{"+n"}));
 }
 
@@ -93,6 +94,8 @@ TEST(IrcModeRequest, RolesAndBansTakeOneNickEach) {
 }
 
 TEST(IrcModeRequest, NIsAlwaysOnAndAskingForBansLists) {
+    EXPECT_EQ(parsed({"+i"}).settings.invite_only, true);
+    EXPECT_EQ(parsed({"-i"}).settings.invite_only, false);
     auto n = parsed({"+n"});
     EXPECT_FALSE(n.changes_settings);
     EXPECT_TRUE(parsed({"b"}).list_bans);

@@ -12,6 +12,7 @@ struct Flag {
     bool core::RoomModes::*field;
 };
 constexpr Flag flags[] = {
+    {'i', &core::RoomModes::invite_only},
     {'m', &core::RoomModes::moderated},
     {'s', &core::RoomModes::secret},
     {'t', &core::RoomModes::topic_locked},
@@ -165,6 +166,7 @@ std::variant<ModeRequest, ModeError> parse_mode_request(const std::vector<std::s
             }
             case 'm': request.settings.moderated = plus; request.changes_settings = true; break;
             case 's': request.settings.secret = plus; request.changes_settings = true; break;
+            case 'i': request.settings.invite_only = plus; request.changes_settings = true; break;
             case 't': request.settings.topic_locked = plus; request.changes_settings = true; break;
             case 'n': break;  // always on: only members speak in a room
             default: return ModeError{ModeError::Kind::unknown_mode, letter, {}};

@@ -269,6 +269,7 @@ void Gateway::fail(Client& client, const core::Error& error, const std::string& 
         case Errc::forbidden: return numeric(client, ERR_CHANOPRIVSNEEDED, {target, error.message});
         case Errc::room_full: return numeric(client, ERR_CHANNELISFULL, {target, error.message});
         case Errc::wrong_key: return numeric(client, ERR_BADCHANNELKEY, {target, error.message});
+        case Errc::invite_only: return numeric(client, ERR_INVITEONLYCHAN, {target, error.message});
         case Errc::moderated:
         case Errc::blocked:
         case Errc::invalid_text:

@@ -215,9 +215,9 @@ void Gateway::welcome(Client& client) {
     numeric(client, RPL_WELCOME, {"Welcome to the " + options_.network + " network, " + client.nick});
     numeric(client, RPL_YOURHOST, {"Your host is " + server + ", running Parley " + options_.version});
     numeric(client, RPL_CREATED, {"This server is a Parley chat server"});
-    numeric(client, RPL_MYINFO, {server, "parley-" + options_.version, "io", "bklmnostv", "klov"});
+    numeric(client, RPL_MYINFO, {server, "parley-" + options_.version, "io", "biklmnostv", "klov"});
     numeric(client, RPL_ISUPPORT,
-            {"CASEMAPPING=ascii", "CHANTYPES=#", "CHANMODES=b,k,l,mnst", "PREFIX=(ov)@+", "MODES=4",
+            {"CASEMAPPING=ascii", "CHANTYPES=#", "CHANMODES=b,k,l,imnst", "PREFIX=(ov)@+", "MODES=4",
              "NETWORK=" + options_.network, "NICKLEN=32", "CHANNELLEN=51", "TOPICLEN=390",
              "CHATHISTORY=100", "MSGREFTYPES=msgid", "MONITOR=100", "SILENCE",
              "are supported by this server"});

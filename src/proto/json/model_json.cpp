@@ -55,6 +55,7 @@ json::object room_json(const core::Room& room) {
                      {"topic_locked", m.topic_locked},
                      {"moderated", m.moderated},
                      {"secret", m.secret},
+                     {"invite_only", m.invite_only},
                      {"limit", m.limit}};
     if (!m.key.empty()) out["key"] = m.key;  // only members are shown the key
     return out;

@@ -85,6 +85,7 @@ core::Command parse_set_room(Fields& f) {
     modes.topic_locked = f.maybe_bool("topic_locked");
     modes.moderated = f.maybe_bool("moderated");
     modes.secret = f.maybe_bool("secret");
+    modes.invite_only = f.maybe_bool("invite_only");
     modes.key = f.maybe_text("key");
     if (auto limit = f.maybe_integer("limit")) {
         modes.limit = static_cast<int>(std::clamp<std::int64_t>(*limit, -1, 1'000'000));

@@ -73,10 +73,11 @@ inline constexpr std::string_view insert_room =
     "INSERT INTO rooms (name, created_at) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING";
 inline constexpr std::string_view select_rooms =
     "SELECT name, topic, topic_by, topic_at, topic_locked, moderated, secret, join_key, "
-    "member_limit FROM rooms ORDER BY name";
+    "member_limit, invite_only FROM rooms ORDER BY name";
 inline constexpr std::string_view update_room =
     "UPDATE rooms SET topic = ?2, topic_by = ?3, topic_at = ?4, topic_locked = ?5, "
-    "moderated = ?6, secret = ?7, join_key = ?8, member_limit = ?9 WHERE name = ?1";
+    "moderated = ?6, secret = ?7, join_key = ?8, member_limit = ?9, invite_only = ?10 "
+    "WHERE name = ?1";
 inline constexpr std::string_view select_room_roles =
     "SELECT room, user_id, role FROM room_roles ORDER BY room, user_id";
 inline constexpr std::string_view upsert_room_role =

@@ -210,6 +210,7 @@ std::vector<core::Room> SqliteStore::list_rooms() {
         room.modes.secret = row.column_int64(6) != 0;
         room.modes.key = row.column_text(7);
         room.modes.limit = static_cast<int>(row.column_int64(8));
+        room.modes.invite_only = row.column_int64(9) != 0;
         rooms.push_back(std::move(room));
     });
     return rooms;
@@ -220,7 +221,8 @@ void SqliteStore::save_room(const core::Room& room) {
     connection_.prepared(queries::update_room)
         .execute(room.name, room.topic, room.topic_by, room.topic_at,
                  static_cast<std::int64_t>(m.topic_locked), static_cast<std::int64_t>(m.moderated),
-                 static_cast<std::int64_t>(m.secret), m.key, static_cast<std::int64_t>(m.limit));
+                 static_cast<std::int64_t>(m.secret), m.key, static_cast<std::int64_t>(m.limit),
+                 static_cast<std::int64_t>(m.invite_only));
 }
 
 std::vector<RoomRoleGrant> SqliteStore::list_room_roles() {
