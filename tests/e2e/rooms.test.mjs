@@ -109,6 +109,7 @@ test('a room with a key asks for it and lets the user in with it', STEP, async (
   const dialog = await openJoinDialog(bob.page, 'vault');
   const key = dialog.getByLabel('Key of #vault');
   await key.waitFor();
+  await bob.page.waitForFunction(() => document.activeElement?.id === 'room-join-key', null, { timeout: 3000 });
   await key.fill('wrong');
   await dialog.getByRole('button', { name: 'Join with key' }).click();
   await dialog.getByRole('alert').filter({ hasText: /key/ }).waitFor();

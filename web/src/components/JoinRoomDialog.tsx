@@ -16,6 +16,11 @@ export function JoinRoomDialog({ joined, onClose }: { joined: string[]; onClose(
   const [key, setKey] = useState('');
   const [keyError, setKeyError] = useState<string | null>(null);
 
+  // The key field appears in an open dialog, where autofocus does nothing.
+  useEffect(() => {
+    if (keyFor) document.getElementById('room-join-key')?.focus();
+  }, [keyFor]);
+
   useEffect(() => {
     client.listRooms().then((a) => setRooms(a.rooms), () => setRooms([]));
   }, [client]);
@@ -64,6 +69,7 @@ export function JoinRoomDialog({ joined, onClose }: { joined: string[]; onClose(
           onValue={(v) => {
             setName(v);
             setError(null);
+            setKeyFor(null);
           }}
         />
         <div>

@@ -4,9 +4,9 @@ import type { RoomRole, User } from '../api/types';
 import { displayName } from '../state/format';
 
 const CHOICES: { role: RoomRole; label: string; hint: string }[] = [
-  { role: 'op', label: 'Operator', hint: 'sets the topic and settings, gives roles, kicks and bans' },
-  { role: 'voice', label: 'Voice', hint: 'may speak when the room is moderated' },
-  { role: 'member', label: 'Member', hint: 'no special rights' },
+  { role: 'op', label: 'Operator', hint: 'Sets the topic and the settings, gives roles, kicks and bans.' },
+  { role: 'voice', label: 'Voice', hint: 'May speak when the room is moderated.' },
+  { role: 'member', label: 'Member', hint: 'No special rights.' },
 ];
 
 /** A room operator's choice of someone's role in the room (set_role). */
