@@ -86,18 +86,6 @@ export function ConversationView({ state, convKey, onUser }: Props) {
             <h1 id="conversation-title">{title}</h1>
           )}
           {subtitle && <p class="conversation__subtitle">{subtitle}</p>}
-          {room && (topic || mayEditTopic) && (
-            <button
-              type="button"
-              class={`conversation__topic${topic ? '' : ' conversation__topic--empty'}`}
-              title={topic || undefined}
-              aria-label={topic ? `Topic: ${topic}` : 'Set a topic'}
-              aria-haspopup="dialog"
-              onClick={() => setConfirm('topic')}
-            >
-              {topic || 'Set a topic'}
-            </button>
-          )}
         </div>
         <div class="conversation__actions">
           {room && member && (
@@ -123,6 +111,18 @@ export function ConversationView({ state, convKey, onUser }: Props) {
             </button>
           )}
         </div>
+        {room && (topic || mayEditTopic) && (
+          <button
+            type="button"
+            class={`conversation__topic${topic ? '' : ' conversation__topic--empty'}`}
+            title={topic || undefined}
+            aria-label={topic ? `Topic: ${topic}` : 'Set a topic'}
+            aria-haspopup="dialog"
+            onClick={() => setConfirm('topic')}
+          >
+            {topic || 'Set a topic'}
+          </button>
+        )}
       </div>
       <MessageList key={convKey} state={state} convKey={convKey} onUser={onUser} />
       <TypingLine state={state} convKey={convKey} />
