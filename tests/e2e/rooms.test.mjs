@@ -119,6 +119,23 @@ test('a room with a key asks for it and lets the user in with it', STEP, async (
   await members(alice.page).getByRole('button', { name: /bob/ }).waitFor();
 });
 
+test('a room operator who is no admin bans from the room and unbans in its settings', STEP, async () => {
+  await members(alice.page).getByRole('button', { name: /^bob/ }).click();
+  const card = alice.page.getByRole('dialog', { name: 'Profile' });
+  assert.equal(await card.getByRole('button', { name: 'Ban from server' }).count(), 0, 'server bans stay with admins');
+  await card.getByRole('button', { name: 'Ban from #vault' }).click();
+  await card.getByText('bob is banned from #vault.').waitFor();
+  await alice.page.keyboard.press('Escape');
+  await bob.page.getByText('You were banned from #vault by alice.').waitFor();
+
+  await alice.page.getByRole('button', { name: 'Room settings' }).click();
+  const dialog = alice.page.getByRole('dialog', { name: 'Settings of #vault' });
+  await dialog.getByRole('button', { name: 'Unban bob' }).click();
+  await dialog.getByText('Nobody is banned.').waitFor();
+  await alice.page.keyboard.press('Escape');
+  await bob.page.getByRole('button', { name: 'Dismiss' }).click();
+});
+
 test('an invitation shows a Join button that gets past the key', STEP, async () => {
   await createRoom(alice.page, 'club');
   await roomSettings(alice.page, (d) => d.getByLabel('Key').fill('members-only'));
