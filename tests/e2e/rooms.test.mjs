@@ -5,31 +5,24 @@ import { after, before, test } from 'node:test';
 import * as h from './harness.mjs';
 
 const STEP = { timeout: 30_000 };
-let scratch;
-let server;
-let browser;
+let stack;
 let alice;
 let bob;
 
 before(async () => {
-  scratch = h.tempDir('parley-e2e-rooms-');
-  const webRoot = h.builtClient(scratch);
-  server = await h.startServer({ webRoot, scratch });
-  browser = await h.launchBrowser();
-  alice = await h.newPerson(browser, server.url);
-  bob = await h.newPerson(browser, server.url);
+  stack = await h.startStack('parley-e2e-rooms-');
+  alice = await h.newPerson(stack.browser, stack.server.url);
+  bob = await h.newPerson(stack.browser, stack.server.url);
   await h.signUp(alice.page, 'alice');
   await h.signUp(bob.page, 'bob');
 }, { timeout: 120_000 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (scratch) h.cleanup(scratch);
+  await stack?.stop();
 });
 
-const members = (page) => page.getByRole('complementary', { name: 'Members' });
-const messages = (page) => page.getByRole('log');
+const members = h.membersPanel;
+const messages = h.messageLog;
 const composerBox = (page) => page.getByLabel('Message', { exact: true });
 
 async function createRoom(page, name) {
