@@ -108,6 +108,32 @@ export async function newPerson(browser, baseURL, options = {}) {
   return { context, page, errors };
 }
 
+/** A built client, a server serving it and a browser, for one test file; `stop()` ends all three. */
+export async function startStack(prefix, serverOptions = {}) {
+  const scratch = tempDir(prefix);
+  let server;
+  try {
+    server = await startServer({ webRoot: builtClient(scratch), scratch, ...serverOptions });
+    const browser = await launchBrowser();
+    return {
+      server,
+      browser,
+      async stop() {
+        await browser.close();
+        await server.stop();
+        cleanup(scratch);
+      },
+    };
+  } catch (error) {
+    await server?.stop();
+    cleanup(scratch);
+    throw error;
+  }
+}
+
+export const membersPanel = (page) => page.getByRole('complementary', { name: 'Members' });
+export const messageLog = (page) => page.getByRole('log');
+
 export async function signUp(page, username, password = 'correct horse') {
   await page.goto('/');
   await page.getByRole('tab', { name: 'Create account' }).click();

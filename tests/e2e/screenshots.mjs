@@ -59,6 +59,10 @@ try {
   ]);
   await h.say(bob.page, 'And the checklist.');
   await h.say(bob.page, 'Great, thanks. A long word to check wrapping: supercalifragilisticexpialidocious_supercalifragilisticexpialidocious_and_more');
+  await alice.page.getByRole('button', { name: 'Topic: General discussion' }).click();
+  await alice.page.getByLabel('New topic').fill('Release week: the checklist is in the wiki, we ship on Friday. Keep threads short, please.');
+  await alice.page.getByRole('button', { name: 'Save topic' }).click();
+  await alice.page.getByRole('dialog', { name: 'Topic of #general' }).waitFor({ state: 'detached' });
   await bob.page.getByLabel('Message', { exact: true }).pressSequentially('typing', { delay: 10 });
   await alice.page.getByRole('complementary', { name: 'Members' }).getByRole('button', { name: /bob/ }).click();
   await alice.page.getByRole('dialog', { name: 'Profile' }).getByRole('button', { name: 'Message' }).click();
@@ -84,6 +88,10 @@ try {
     await bob.page.getByLabel('Message', { exact: true }).pressSequentially('.', { delay: 10 });
     await page.waitForTimeout(300);
     await shot('chat');
+    await page.getByRole('button', { name: 'Room settings' }).click();
+    await page.getByRole('dialog', { name: 'Settings of #general' }).getByText('Nobody is banned.').waitFor();
+    await shot('room-settings');
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Enlarge image release-banner.png' }).click();
     await page.getByRole('dialog', { name: 'release-banner.png' }).getByRole('img').waitFor();
     await page.waitForTimeout(300);

@@ -11,6 +11,7 @@ import './styles/sidebar.css';
 import './styles/messages.css';
 import './styles/dialogs.css';
 import './styles/files.css';
+import './styles/rooms.css';
 
 const storage = (() => {
   try {

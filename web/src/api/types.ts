@@ -15,6 +15,8 @@ export interface User {
   avatar_url: string | null;
   role: 'member' | 'admin';
   online: boolean;
+  /** [ext] An IRC visitor without an account; absent for accounts. */
+  guest?: boolean;
 }
 
 export interface Message {
@@ -30,7 +32,21 @@ export interface Message {
 export interface Room {
   name: string;
   topic: string;
+  // [ext] settings; absent from an older server.
+  topic_by?: string;
+  topic_at?: number;
+  topic_locked?: boolean;
+  moderated?: boolean;
+  secret?: boolean;
+  /** 0 for no limit. */
+  limit?: number;
+  /** Only for members, and only when the room has one. */
+  key?: string;
 }
+
+/** A role in one room; `member` (no entry in `roles`) is the plain one. */
+export type RoomRole = 'op' | 'voice' | 'member';
+export type RolesMap = Record<string, 'op' | 'voice'>;
 
 export interface RoomListing extends Room {
   members: number;
@@ -57,17 +73,37 @@ export type ServerEvent =
   | { type: 'kicked'; room: string; by: UserId; reason: string; banned?: boolean }
   | { type: 'banned'; reason: string }
   | { type: 'presence'; user: User; online: boolean }
-  | { type: 'user'; user: User };
+  | { type: 'user'; user: User }
+  | { type: 'room'; room: Room; by: string }
+  | { type: 'room_role'; room: string; user_id: UserId; role: RoomRole; by: string }
+  | { type: 'invited'; room: string; by: UserId; user_id: UserId };
 
 export interface JoinAnswer {
   room: Room;
   members: User[];
   history: Message[];
+  roles?: RolesMap;
+  /** `members` answer, for the room's operators. */
+  bans?: User[];
+}
+
+/** What `set_room` may change; only the fields given are changed. */
+export interface RoomSettings {
+  topic_locked?: boolean;
+  moderated?: boolean;
+  secret?: boolean;
+  key?: string;
+  limit?: number;
 }
 
 /** Commands the client sends; the answer is `ok` with the fields named in the protocol. */
 export type Command =
-  | { type: 'join'; room: string }
+  | { type: 'join'; room: string; key?: string }
+  | { type: 'members'; room: string }
+  | { type: 'invite'; room: string; user_id: UserId }
+  | { type: 'set_topic'; room: string; topic: string }
+  | ({ type: 'set_room'; room: string } & RoomSettings)
+  | { type: 'set_role'; room: string; user_id: UserId; role: RoomRole }
   | { type: 'leave'; room: string }
   | { type: 'send'; room: string; text: string; attachments?: number[] }
   | { type: 'send_dm'; to: UserId; text: string; attachments?: number[] }

@@ -7,7 +7,10 @@ import {
   ApiError,
   type Command,
   type Conversation,
+  type JoinAnswer,
   type Message,
+  type RoomRole,
+  type RoomSettings,
   type ReadyFrame,
   type ServerEvent,
   type User,
@@ -204,6 +207,16 @@ export class Client {
       case 'banned':
         this.banReason = event.reason;
         return;
+      case 'room':
+        return dispatch({ type: 'room_changed', room: event.room, by: event.by, now });
+      case 'room_role':
+        dispatch({ type: 'room_role', room: event.room, userId: event.user_id, role: event.role, by: event.by, now });
+        return void this.fetchUsers([event.user_id].filter((id) => !this.store.get().users[id]));
+      case 'invited': {
+        dispatch({ type: 'invited', room: event.room, by: event.by, userId: event.user_id, now });
+        const users = this.store.get().users;
+        return void this.fetchUsers([event.by, event.user_id].filter((id) => !users[id]));
+      }
     }
   }
 
@@ -259,11 +272,18 @@ export class Client {
     }
   }
 
-  /** Joins (or creates) a room and opens it. */
-  async joinRoom(room: string, open = true): Promise<void> {
-    const answer = await this.request<{ members: User[]; history: Message[] }>({ type: 'join', room });
+  /** Joins (or creates) a room and opens it; `key` for a room that has one. */
+  async joinRoom(room: string, open = true, key?: string): Promise<void> {
+    const answer = await this.request<JoinAnswer>({ type: 'join', room, ...(key ? { key } : {}) });
     this.joined.add(room);
-    this.store.dispatch({ type: 'room_joined', room, members: answer.members, history: answer.history });
+    this.store.dispatch({
+      type: 'room_joined',
+      room,
+      members: answer.members,
+      history: answer.history,
+      info: answer.room,
+      roles: answer.roles,
+    });
     if (open) this.open(roomKey(room));
     await this.fetchUsers(unknownSenders(this.store.get(), roomKey(room)));
   }
@@ -365,6 +385,11 @@ export class Client {
     this.signOut('Your account has been deleted.');
   }
 
+  async listUsers(): Promise<User[]> {
+    const { users } = await http.users(this.authToken());
+    return users;
+  }
+
   listRooms() {
     return http.rooms(this.authToken());
   }
@@ -402,6 +427,48 @@ export class Client {
     }
     const user = state.users[userId];
     if (!room && user) this.store.dispatch({ type: 'presence', user, online: false });
+  }
+
+  // ---- room settings and roles (their `room` / `room_role` events reach this connection too)
+
+  setTopic(room: string, topic: string): Promise<void> {
+    return this.request({ type: 'set_topic', room, topic });
+  }
+
+  setRoom(room: string, settings: RoomSettings): Promise<void> {
+    return this.request({ type: 'set_room', room, ...settings });
+  }
+
+  setRole(room: string, userId: UserId, role: RoomRole): Promise<void> {
+    return this.request({ type: 'set_role', room, user_id: userId, role });
+  }
+
+  /** Invites someone; the room's other members hear of it, this connection doesn't. */
+  async invite(room: string, userId: UserId): Promise<void> {
+    await this.request({ type: 'invite', room, user_id: userId });
+    const me = this.store.get().me;
+    if (me) this.store.dispatch({ type: 'invited', room, by: me.id, userId, now: this.now() });
+  }
+
+  /** The room's members, roles and, for its operators, its bans (without joining). */
+  async roomDetails(room: string): Promise<JoinAnswer> {
+    const answer = await this.request<JoinAnswer>({ type: 'members', room });
+    this.store.dispatch({ type: 'users', users: [...answer.members, ...(answer.bans ?? [])] });
+    return answer;
+  }
+
+  unban(userId: UserId, room?: string): Promise<void> {
+    return this.request({ type: 'unban', user_id: userId, ...(room ? { room } : {}) });
+  }
+
+  /** Accepts an invitation: joining now passes the room's key and limit once. */
+  async acceptInvite(room: string): Promise<void> {
+    await this.joinRoom(room);
+    this.store.dispatch({ type: 'invite_dismiss', room });
+  }
+
+  dismissInvite(room: string): void {
+    this.store.dispatch({ type: 'invite_dismiss', room });
   }
 
   async fetchUsers(ids: UserId[]): Promise<void> {

@@ -5,6 +5,7 @@ import type { ConvKey } from '../state/keys';
 import type { AppState } from '../state/types';
 import { ConnectionBanner } from './ConnectionBanner';
 import { ConversationView } from './ConversationView';
+import { InviteBanner } from './InviteBanner';
 import { JoinRoomDialog } from './JoinRoomDialog';
 import { KickedBanner } from './KickedBanner';
 import { MembersPanel } from './MembersPanel';
@@ -58,6 +59,9 @@ export function ChatScreen({ state }: { state: AppState }) {
       />
       <ConnectionBanner connection={state.connection} retryAt={state.retryAt} everConnected={!!state.me} />
       {state.alert && <KickedBanner alert={state.alert} users={state.users} />}
+      {state.invites.map((invite) => (
+        <InviteBanner key={invite.room} invite={invite} users={state.users} />
+      ))}
       <div class="chat__body">
         <Sidebar state={state} open={drawer === 'sidebar'} onOpen={open} onJoin={() => setModal({ kind: 'join' })} />
         {state.active ? (

@@ -3,12 +3,17 @@ import { useClient } from '../app/context';
 import type { UserId } from '../api/types';
 import { fullName } from '../state/format';
 import { parseKey, type ConvKey } from '../state/keys';
+import { canEditTopic, canSpeak, isRoomOp } from '../state/rooms';
 import { isMember, titleOf } from '../state/selectors';
 import type { AppState } from '../state/types';
 import { Composer } from './Composer';
 import { ConfirmDialog } from './ConfirmDialog';
-import { EraseIcon, LeaveIcon, UploadIcon } from './Icons';
+import { EraseIcon, InviteIcon, LeaveIcon, SettingsIcon, UploadIcon } from './Icons';
+import { InviteDialog } from './InviteDialog';
+import { JoinClosed } from './JoinClosed';
 import { MessageList } from './MessageList';
+import { RoomSettingsDialog } from './RoomSettingsDialog';
+import { TopicDialog } from './TopicDialog';
 import { TypingLine } from './TypingLine';
 
 interface Props {
@@ -19,20 +24,21 @@ interface Props {
 
 export function ConversationView({ state, convKey, onUser }: Props) {
   const client = useClient();
-  const [confirm, setConfirm] = useState<'clear' | 'leave' | null>(null);
-  const [joinError, setJoinError] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<'clear' | 'leave' | 'topic' | 'settings' | 'invite' | null>(null);
   const [attachError, setAttachError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const target = parseKey(convKey);
   const title = titleOf(state, convKey);
   const member = isMember(state, convKey);
   const other = target?.kind === 'dm' ? state.users[target.userId] : undefined;
+  const room = target?.kind === 'room' ? target.room : null;
+  const info = room ? state.roomInfo[room] : undefined;
   const subtitle =
-    target?.kind === 'dm'
-      ? [other && fullName(other), other?.online ? 'Online' : 'Offline'].filter(Boolean).join(' · ')
-      : target?.room === 'general'
-        ? 'General discussion'
-        : '';
+    target?.kind === 'dm' ? [other && fullName(other), other?.online ? 'Online' : 'Offline'].filter(Boolean).join(' · ') : '';
+  const topic = info?.topic ?? '';
+  const mayEditTopic = !!room && canEditTopic(state, room);
+  const operator = !!room && member && isRoomOp(state, room);
+  const mute = !!room && member && !canSpeak(state, room);
 
   const online = state.connection === 'online';
   const attached = state.attachments[convKey] ?? [];
@@ -82,6 +88,18 @@ export function ConversationView({ state, convKey, onUser }: Props) {
           {subtitle && <p class="conversation__subtitle">{subtitle}</p>}
         </div>
         <div class="conversation__actions">
+          {room && member && (
+            <button type="button" class="button button--ghost button--small" title="Invite to this room" onClick={() => setConfirm('invite')}>
+              <InviteIcon />
+              <span class="button__label">Invite…</span>
+            </button>
+          )}
+          {room && operator && (
+            <button type="button" class="button button--ghost button--small" title="Room settings" onClick={() => setConfirm('settings')}>
+              <SettingsIcon />
+              <span class="button__label">Room settings</span>
+            </button>
+          )}
           <button type="button" class="button button--ghost button--small" onClick={() => setConfirm('clear')}>
             <EraseIcon />
             <span class="button__label">Clear messages</span>
@@ -93,10 +111,28 @@ export function ConversationView({ state, convKey, onUser }: Props) {
             </button>
           )}
         </div>
+        {room && (topic || mayEditTopic) && (
+          <button
+            type="button"
+            class={`conversation__topic${topic ? '' : ' conversation__topic--empty'}`}
+            title={topic || undefined}
+            aria-label={topic ? `Topic: ${topic}` : 'Set a topic'}
+            aria-haspopup="dialog"
+            onClick={() => setConfirm('topic')}
+          >
+            {topic || 'Set a topic'}
+          </button>
+        )}
       </div>
       <MessageList key={convKey} state={state} convKey={convKey} onUser={onUser} />
       <TypingLine state={state} convKey={convKey} />
-      {member ? (
+      {member && mute ? (
+        <div class="composer composer--closed" role="status">
+          <p>
+            #{room} is moderated: only operators and voiced members can send messages. An operator can give you voice.
+          </p>
+        </div>
+      ) : member ? (
         <Composer
           key={convKey}
           convKey={convKey}
@@ -107,26 +143,7 @@ export function ConversationView({ state, convKey, onUser }: Props) {
           onAttach={attach}
         />
       ) : (
-        <div class="composer composer--closed">
-          <p>You are not a member of {title}.</p>
-          {target?.kind === 'room' && (
-            <button
-              type="button"
-              class="button button--primary button--small"
-              onClick={() => {
-                setJoinError(null);
-                client.joinRoom(target.room).catch((e: Error) => setJoinError(e.message));
-              }}
-            >
-              Join {title}
-            </button>
-          )}
-          {joinError && (
-            <p class="form-error" role="alert">
-              {joinError}
-            </p>
-          )}
-        </div>
+        <JoinClosed key={convKey} title={title} room={room} />
       )}
       {dragging && (
         <div class="drop-hint" aria-hidden="true">
@@ -145,6 +162,13 @@ export function ConversationView({ state, convKey, onUser }: Props) {
           }}
           onClose={() => setConfirm(null)}
         />
+      )}
+      {confirm === 'topic' && room && (
+        <TopicDialog room={room} info={info} canEdit={mayEditTopic} onClose={() => setConfirm(null)} />
+      )}
+      {confirm === 'settings' && room && <RoomSettingsDialog room={room} info={info} onClose={() => setConfirm(null)} />}
+      {confirm === 'invite' && room && (
+        <InviteDialog room={room} members={state.members[room] ?? []} onClose={() => setConfirm(null)} />
       )}
       {confirm === 'leave' && target?.kind === 'room' && (
         <ConfirmDialog

@@ -95,3 +95,10 @@ export const UploadIcon = ({ size = 20 }: { size?: number }) => (
     <path d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4M17 8l-5-5-5 5M12 3v12" />
   </Icon>
 );
+
+export const InviteIcon = () => (
+  <Icon>
+    <circle cx="9" cy="8" r="3.5" />
+    <path d="M2.5 20c.6-3.7 3.2-6 6.5-6s5.9 2.3 6.5 6M18.5 8v6M15.5 11h6" />
+  </Icon>
+);

@@ -11,18 +11,35 @@ export function JoinRoomDialog({ joined, onClose }: { joined: string[]; onClose(
   const [error, setError] = useState<string | null>(null);
   const [rooms, setRooms] = useState<RoomListing[] | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The room that answered `wrong_key`: the dialog asks for its key. */
+  const [keyFor, setKeyFor] = useState<string | null>(null);
+  const [key, setKey] = useState('');
+  const [keyError, setKeyError] = useState<string | null>(null);
+
+  // The key field appears in an open dialog, where autofocus does nothing.
+  useEffect(() => {
+    if (keyFor) document.getElementById('room-join-key')?.focus();
+  }, [keyFor]);
 
   useEffect(() => {
     client.listRooms().then((a) => setRooms(a.rooms), () => setRooms([]));
   }, [client]);
 
-  const join = async (room: string) => {
+  const join = async (room: string, withKey?: string) => {
     setBusy(true);
     try {
-      await client.joinRoom(room);
+      await client.joinRoom(room, true, withKey);
       onClose();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Could not join that room.');
+      const message = e instanceof ApiError ? e.message : 'Could not join that room.';
+      if (e instanceof ApiError && e.code === 'wrong_key') {
+        if (keyFor === room && withKey) setKeyError(message);
+        setKeyFor(room);
+      } else if (keyFor === room) {
+        setKeyError(message);
+      } else {
+        setError(message);
+      }
       setBusy(false);
     }
   };
@@ -52,6 +69,7 @@ export function JoinRoomDialog({ joined, onClose }: { joined: string[]; onClose(
           onValue={(v) => {
             setName(v);
             setError(null);
+            setKeyFor(null);
           }}
         />
         <div>
@@ -60,6 +78,39 @@ export function JoinRoomDialog({ joined, onClose }: { joined: string[]; onClose(
           </button>
         </div>
       </form>
+      {keyFor && (
+        <form
+          class="stack join-key"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!key.trim()) return setKeyError('Enter the key of #' + keyFor + '.');
+            void join(keyFor, key.trim());
+          }}
+        >
+          <p>
+            <strong>#{keyFor}</strong> needs a key to join. Ask one of its members for it, or for an invitation.
+          </p>
+          <Field
+            id="room-join-key"
+            label={`Key of #${keyFor}`}
+            value={key}
+            error={keyError}
+            autoFocus
+            autoComplete="off"
+            spellcheck={false}
+            onValue={(v) => {
+              setKey(v);
+              setKeyError(null);
+            }}
+          />
+          <div>
+            <button type="submit" class="button button--primary" disabled={busy}>
+              Join with key
+            </button>
+          </div>
+        </form>
+      )}
       <h3 class="settings__title">Rooms on this server</h3>
       {rooms === null && <p class="muted">Loading rooms…</p>}
       {rooms !== null && others.length === 0 && <p class="muted">You are in every room. Create a new one above.</p>}

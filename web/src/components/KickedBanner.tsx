@@ -13,7 +13,7 @@ export function KickedBanner({ alert, users }: { alert: Alert; users: Record<Use
       <span>
         {alert.banned ? `You were banned from #${alert.room} by ${by}.` : `You were removed from #${alert.room} by ${by}.`}{' '}
         Reason: <q>{alert.reason}</q>
-        {alert.banned ? ' You can’t join it again unless an admin lifts the ban.' : ' You can join it again.'}
+        {alert.banned ? ' You can’t join it again unless an operator of the room lifts the ban.' : ' You can join it again.'}
       </span>
       {!alert.banned && (
         <button

@@ -1,6 +1,7 @@
 import type { User, UserId } from '../api/types';
 import { displayName } from '../state/format';
 import { parseKey } from '../state/keys';
+import { badgesOf } from '../state/rooms';
 import { membersOf } from '../state/selectors';
 import type { AppState } from '../state/types';
 import { Avatar } from './Avatar';
@@ -11,7 +12,7 @@ interface Props {
   onUser(userId: UserId): void;
 }
 
-function Member({ user, me, onUser }: { user: User; me: boolean; onUser(id: UserId): void }) {
+function Member({ user, me, badges, onUser }: { user: User; me: boolean; badges: string[]; onUser(id: UserId): void }) {
   return (
     <li>
       <button type="button" class={`member${user.online ? '' : ' member--offline'}`} onClick={() => onUser(user.id)}>
@@ -20,14 +21,18 @@ function Member({ user, me, onUser }: { user: User; me: boolean; onUser(id: User
           {displayName(user)}
           {me && <span class="member__you"> (you)</span>}
         </span>
-        {user.role === 'admin' && <span class="tag">admin</span>}
+        {badges.map((b) => (
+          <span key={b} class={`tag tag--${b}`}>
+            {b}
+          </span>
+        ))}
         <span class="visually-hidden">{user.online ? ', online' : ', offline'}</span>
       </button>
     </li>
   );
 }
 
-function Group({ title, users, state, onUser }: { title: string; users: User[]; state: AppState; onUser(id: UserId): void }) {
+function Group({ title, users, state, room, onUser }: { title: string; users: User[]; state: AppState; room: string | null; onUser(id: UserId): void }) {
   if (users.length === 0) return null;
   const id = `members-${title.toLowerCase()}`;
   return (
@@ -37,7 +42,7 @@ function Group({ title, users, state, onUser }: { title: string; users: User[]; 
       </h3>
       <ul class="nav-list" aria-labelledby={id}>
         {users.map((u) => (
-          <Member key={u.id} user={u} me={u.id === state.me?.id} onUser={onUser} />
+          <Member key={u.id} user={u} me={u.id === state.me?.id} badges={badgesOf(state, u, room)} onUser={onUser} />
         ))}
       </ul>
     </section>
@@ -56,12 +61,13 @@ export function MembersPanel({ state, open, onUser }: Props) {
     offline = people.filter((u) => !u.online);
   }
   const known = target?.kind !== 'room' || target.room in state.members;
+  const room = target?.kind === 'room' ? target.room : null;
   return (
     <aside class={`members drawer drawer--right${open ? ' is-open' : ''}`} aria-label="Members">
       <h2 class="members__heading">{target?.kind === 'dm' ? 'In this conversation' : 'Members'}</h2>
       {!known && <p class="members__empty">{state.connection === 'online' ? 'Loading members…' : 'Members appear when you are connected.'}</p>}
-      <Group title="Online" users={online} state={state} onUser={onUser} />
-      <Group title="Offline" users={offline} state={state} onUser={onUser} />
+      <Group title="Online" users={online} state={state} room={room} onUser={onUser} />
+      <Group title="Offline" users={offline} state={state} room={room} onUser={onUser} />
       {known && online.length + offline.length === 0 && <p class="members__empty">Nobody is here yet.</p>}
     </aside>
   );

@@ -92,7 +92,7 @@ export function MessageList({ state, convKey, onUser }: Props) {
           row.kind === 'day' ? (
             <DayDivider key={row.key} ts={row.ts} />
           ) : row.kind === 'notice' ? (
-            <NoticeRow key={row.key} notice={row.notice} user={state.users[row.notice.userId]} room={room} />
+            <NoticeRow key={row.key} notice={row.notice} users={state.users} room={room} />
           ) : (
             <MessageRow
               key={row.key}

@@ -36,6 +36,7 @@ export function MessageRow({ message, author, continued, onUser, onOpenImage }: 
             <button type="button" class="msg__author" onClick={() => onUser(message.from)}>
               {name}
             </button>
+            {author?.guest && <span class="tag tag--guest">guest</span>}
             {time}
           </div>
         )}

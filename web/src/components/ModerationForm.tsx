@@ -8,10 +8,12 @@ interface Props {
   user: User;
   room: string | null;
   roomMembers: UserId[] | undefined;
+  /** Admins only. */
+  serverBan: boolean;
 }
 
-/** Admin actions on a user: kick from the open room, ban from it, or ban from the server. */
-export function ModerationForm({ user, room, roomMembers }: Props) {
+/** Kick from the open room or ban from it (its operators, admins), or ban from the server (admins). */
+export function ModerationForm({ user, room, roomMembers, serverBan }: Props) {
   const client = useClient();
   const [reason, setReason] = useState('');
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
@@ -49,9 +51,11 @@ export function ModerationForm({ user, room, roomMembers }: Props) {
             Ban from #{room}
           </button>
         )}
-        <button type="button" class="button button--danger" disabled={busy} onClick={act(`${name} is banned from the server.`, () => client.ban(user.id, reason.trim()))}>
-          Ban from server
-        </button>
+        {serverBan && (
+          <button type="button" class="button button--danger" disabled={busy} onClick={act(`${name} is banned from the server.`, () => client.ban(user.id, reason.trim()))}>
+            Ban from server
+          </button>
+        )}
       </div>
       {status && (
         <p class={status.ok ? 'form-success' : 'form-error'} role={status.ok ? 'status' : 'alert'}>

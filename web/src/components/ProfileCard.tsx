@@ -3,11 +3,12 @@ import { useClient } from '../app/context';
 import type { UserId } from '../api/types';
 import { displayName, fullName } from '../state/format';
 import { parseKey } from '../state/keys';
-import { isAdmin } from '../state/selectors';
+import { badgesOf, canModerate, canServerBan, canSetRole, roleOf } from '../state/rooms';
 import type { AppState } from '../state/types';
 import { Avatar } from './Avatar';
 import { Dialog } from './Dialog';
 import { ModerationForm } from './ModerationForm';
+import { RoleForm } from './RoleForm';
 
 interface Props {
   state: AppState;
@@ -24,6 +25,8 @@ export function ProfileCard({ state, userId, onClose, onEditProfile }: Props) {
   const blocked = state.blocked.includes(userId);
   const target = state.active ? parseKey(state.active) : null;
   const room = target?.kind === 'room' ? target.room : null;
+  const modRoom = user && room && canModerate(state, user, room) ? room : null;
+  const serverBan = !!user && canServerBan(state, user);
 
   const run = (fn: () => Promise<void>) => () => {
     setError(null);
@@ -41,7 +44,12 @@ export function ProfileCard({ state, userId, onClose, onEditProfile }: Props) {
           <p class="profile__status">
             <span class={`presence-dot presence-dot--inline${user?.online ? ' presence-dot--online' : ''}`} aria-hidden="true" />
             {user?.online ? 'Online' : 'Offline'}
-            {user?.role === 'admin' && <span class="tag">admin</span>}
+            {user &&
+              badgesOf(state, user, room).map((b) => (
+                <span key={b} class={`tag tag--${b}`}>
+                  {b}
+                </span>
+              ))}
             {blocked && <span class="tag tag--danger">blocked</span>}
           </p>
         </div>
@@ -81,7 +89,11 @@ export function ProfileCard({ state, userId, onClose, onEditProfile }: Props) {
       {!self && !blocked && (
         <p class="profile__hint">Blocking hides their messages from you and stops their direct messages. They are not told.</p>
       )}
-      {!self && isAdmin(state) && user && <ModerationForm user={user} room={room} roomMembers={room ? state.members[room] : undefined} />}
+      {user?.guest && <p class="profile__hint">A guest visiting over IRC, without an account. Guests leave their rooms when they disconnect.</p>}
+      {user && room && canSetRole(state, user, room) && <RoleForm user={user} room={room} role={roleOf(state, room, user.id)} />}
+      {user && (modRoom || serverBan) && (
+        <ModerationForm user={user} room={modRoom} roomMembers={room ? state.members[room] : undefined} serverBan={serverBan} />
+      )}
     </Dialog>
   );
 }

@@ -1,4 +1,4 @@
-import type { Conversation, Message, MessageId, ReadyFrame, User, UserId } from '../api/types';
+import type { Conversation, Message, MessageId, ReadyFrame, Room, RoomRole, RolesMap, User, UserId } from '../api/types';
 import type { AttachmentAction } from './attachments';
 import type { FileObject } from './files';
 import type { ConvKey } from './keys';
@@ -12,7 +12,13 @@ export type Action =
   | { type: 'conversations'; list: Conversation[] }
   | { type: 'users'; users: User[] }
   | { type: 'presence'; user: User; online: boolean }
-  | { type: 'room_joined'; room: string; members: User[]; history: Message[] }
+  | { type: 'room_joined'; room: string; members: User[]; history: Message[]; info?: Room; roles?: RolesMap }
+  /** A `room` event: the room object as it is now, changed by the user named `by`. */
+  | { type: 'room_changed'; room: Room; by: string; now: number }
+  | { type: 'room_role'; room: string; userId: UserId; role: RoomRole; by: string; now: number }
+  /** An `invited` event, or our own `invite` acknowledged. */
+  | { type: 'invited'; room: string; by: UserId; userId: UserId; now: number }
+  | { type: 'invite_dismiss'; room: string }
   | { type: 'room_left'; room: string }
   | { type: 'member_joined'; room: string; user: User; now: number }
   | { type: 'member_left'; room: string; userId: UserId; reason?: string; now: number }

@@ -4,7 +4,8 @@ import type { Action } from './actions';
 import { attachmentsReducer } from './attachments';
 import { dmKey, keyOfMessage, parseKey, roomKey, type ConvKey } from './keys';
 import { lastId, mergeMessages } from './messages';
-import { emptyConv, TYPING_MS, type AppState, type ConvState, type Notice } from './types';
+import { roomChanges, withRole } from './rooms';
+import { emptyConv, TYPING_MS, type AppState, type ConvState, type Notice, type NoticeBody } from './types';
 
 export function reducer(state: AppState, action: Action): AppState {
   switch (action.type) {
@@ -46,6 +47,9 @@ export function reducer(state: AppState, action: Action): AppState {
           ...next,
           rooms: sortedUnique([...state.rooms, action.room]),
           members: { ...state.members, [action.room]: action.members.map((u) => u.id) },
+          roomInfo: action.info ? { ...state.roomInfo, [action.room]: action.info } : state.roomInfo,
+          roles: action.roles ? { ...state.roles, [action.room]: { ...action.roles } } : state.roles,
+          invites: state.invites.filter((i) => i.room !== action.room),
         },
         key,
         (conv) => ({
@@ -58,6 +62,30 @@ export function reducer(state: AppState, action: Action): AppState {
     }
     case 'room_left':
       return leaveRoom(state, action.room);
+    case 'room_changed': {
+      const name = action.room.name;
+      const changes = roomChanges(state.roomInfo[name], action.room);
+      let next: AppState = { ...state, roomInfo: { ...state.roomInfo, [name]: action.room } };
+      for (const change of changes) next = addNotice(next, name, { kind: 'room', by: action.by, change }, action.now);
+      return next;
+    }
+    case 'room_role': {
+      const before = state.roles[action.room]?.[action.userId] ?? 'member';
+      if (before === action.role) return state;
+      const roles = { ...state.roles, [action.room]: withRole(state.roles[action.room], action.userId, action.role) };
+      const body: NoticeBody = { kind: 'role', by: action.by, userId: action.userId, role: action.role };
+      return addNotice({ ...state, roles }, action.room, body, action.now);
+    }
+    case 'invited': {
+      if (action.userId === state.me?.id) {
+        if (state.rooms.includes(action.room)) return state;
+        const invites = [...state.invites.filter((i) => i.room !== action.room), { room: action.room, by: action.by, ts: action.now }];
+        return { ...state, invites };
+      }
+      return addNotice(state, action.room, { kind: 'invited', byId: action.by, userId: action.userId }, action.now);
+    }
+    case 'invite_dismiss':
+      return { ...state, invites: state.invites.filter((i) => i.room !== action.room) };
     case 'member_joined': {
       const next = withUsers(state, [action.user]);
       if (action.user.id === state.me?.id) {
@@ -68,7 +96,7 @@ export function reducer(state: AppState, action: Action): AppState {
         known && !known.includes(action.user.id)
           ? { ...state.members, [action.room]: [...known, action.user.id] }
           : state.members;
-      return addNotice({ ...next, members }, action.room, 'joined', action.user.id, action.now);
+      return addNotice({ ...next, members }, action.room, { kind: 'joined', userId: action.user.id }, action.now);
     }
     case 'member_left': {
       if (action.userId === state.me?.id) return leaveRoom(state, action.room);
@@ -78,7 +106,7 @@ export function reducer(state: AppState, action: Action): AppState {
         : state.members;
       const kind = action.reason === 'kicked' ? 'kicked' : 'left';
       const next = stopTyping({ ...state, members }, roomKey(action.room), action.userId);
-      return addNotice(next, action.room, kind, action.userId, action.now);
+      return addNotice(next, action.room, { kind, userId: action.userId }, action.now);
     }
     case 'message':
       return receive(state, [action.message], true);
@@ -194,12 +222,12 @@ function leaveRoom(state: AppState, room: string): AppState {
   return { ...state, rooms, members, typing, active };
 }
 
-function addNotice(state: AppState, room: string, kind: Notice['kind'], userId: UserId, now: number) {
+function addNotice(state: AppState, room: string, body: NoticeBody, now: number) {
   const key = roomKey(room);
   const conv = state.convs[key];
   // Only a loaded list knows where "now" is; elsewhere the notice would land in old history.
   if (!conv?.loaded) return state;
-  const notice: Notice = { seq: state.noticeSeq + 1, afterId: lastId(conv.messages), ts: now, kind, userId };
+  const notice: Notice = { seq: state.noticeSeq + 1, afterId: lastId(conv.messages), ts: now, ...body };
   return updateConv({ ...state, noticeSeq: notice.seq }, key, (c) => ({
     ...c,
     notices: [...c.notices, notice],

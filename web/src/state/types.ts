@@ -1,15 +1,24 @@
-import type { Message, MessageId, User, UserId } from '../api/types';
+import type { Message, MessageId, Room, RoomRole, RolesMap, User, UserId } from '../api/types';
 import type { Attachment } from './attachments';
 import type { FileObject } from './files';
 import type { ConvKey } from './keys';
 
-/** A line like "Bob joined" or "Bob was removed", placed after message `afterId`. */
-export interface Notice {
-  seq: number;
-  afterId: MessageId;
+/** What a notice says; see NoticeRow. `by` names come from the server as usernames. */
+export type NoticeBody =
+  | { kind: 'joined' | 'left' | 'kicked'; userId: UserId }
+  /** A room setting changed: `change` is one sentence without its subject ("made the room moderated"). */
+  | { kind: 'room'; by: string; change: string }
+  | { kind: 'role'; by: string; userId: UserId; role: RoomRole }
+  | { kind: 'invited'; byId: UserId; userId: UserId };
+
+/** A line like "Bob joined" or "alice changed the topic", placed after message `afterId`. */
+export type Notice = { seq: number; afterId: MessageId; ts: number } & NoticeBody;
+
+/** An invitation to a room, addressed to this account. */
+export interface Invite {
+  room: string;
+  by: UserId;
   ts: number;
-  kind: 'joined' | 'left' | 'kicked';
-  userId: UserId;
 }
 
 /** One of our own messages, shown while the server has not acknowledged it. */
@@ -55,6 +64,12 @@ export interface AppState {
   rooms: string[];
   /** Member ids of the rooms whose list is known (from `join`). */
   members: Record<string, UserId[]>;
+  /** Room objects (topic and settings) of the rooms whose `join` answer or `room` event came. */
+  roomInfo: Record<string, Room>;
+  /** Operators and voiced members per room (from `join`, then `room_role` events). */
+  roles: Record<string, RolesMap>;
+  /** Invitations not yet acted on, newest last. */
+  invites: Invite[];
   /** Direct conversations, most recent first. */
   dms: UserId[];
   convs: Record<ConvKey, ConvState>;
@@ -92,6 +107,9 @@ export const initialState = (): AppState => ({
   users: {},
   rooms: [],
   members: {},
+  roomInfo: {},
+  roles: {},
+  invites: [],
   dms: [],
   convs: {},
   active: null,

@@ -145,7 +145,7 @@ describe('rooms and members', () => {
       { type: 'member_left', room: 'dev', userId: 2, reason: 'kicked', now: 6 },
     );
     expect(s.members.dev).toEqual([1, 3]);
-    expect(s.convs['#dev'].notices.map((n) => [n.kind, n.userId, n.afterId])).toEqual([
+    expect(s.convs['#dev'].notices.map((n) => [n.kind, 'userId' in n ? n.userId : null, n.afterId])).toEqual([
       ['joined', 3, 4],
       ['kicked', 2, 9],
     ]);

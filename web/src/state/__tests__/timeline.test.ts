@@ -12,7 +12,7 @@ const describeRows = (rows: Row[]) =>
     r.kind === 'day' ? 'day' : r.kind === 'notice' ? `notice:${r.notice.kind}` : `${r.message.id}${r.continued ? '+' : ''}`,
   );
 
-const notice = (seq: number, afterId: number, kind: Notice['kind'] = 'joined', ts = T0): Notice => ({
+const notice = (seq: number, afterId: number, kind: 'joined' | 'left' | 'kicked' = 'joined', ts = T0): Notice => ({
   seq,
   afterId,
   ts,
