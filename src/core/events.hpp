@@ -65,7 +65,8 @@ struct RoomChanged {
     Room room;                // as it is now
     std::string old_topic;    // as they were, so each protocol can say what changed
     RoomModes old_modes;
-    std::string by;           // username of whoever changed it
+    std::string by;           // username of whoever changed it (IRC names people)
+    UserId by_id = 0;         // and their id (the WebSocket's `by` elsewhere is an id)
 };
 // A member became an operator, voiced, or a plain member again (to all members).
 struct RoleChanged {
@@ -74,6 +75,7 @@ struct RoleChanged {
     RoomRole role = RoomRole::member;
     RoomRole old_role = RoomRole::member;
     std::string by;  // username
+    UserId by_id = 0;
 };
 // A watched user came online or went offline (to the connections watching them).
 struct Watched {

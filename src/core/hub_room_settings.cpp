@@ -45,7 +45,7 @@ Outcome Hub::on(Caller caller, const cmd::SetTopic& c, TimeMs now) {
         return Error{Errc::forbidden, "Only the operators of #" + c.room + " can set its topic."};
     }
     event::RoomChanged changed{room->room, room->room.topic, room->room.modes,
-                               caller.state.user.username};
+                               caller.state.user.username, caller.state.user.id};
     room->room.topic = c.topic;
     room->room.topic_by = caller.state.user.username;
     room->room.topic_at = now;
@@ -79,7 +79,7 @@ Outcome Hub::on(Caller caller, const cmd::SetRoomModes& c, TimeMs /*now*/) {
     Outcome outcome{Answer{answer::Done{}}};
     if (modes == room->room.modes) return outcome;  // nothing to tell anyone
     event::RoomChanged changed{room->room, room->room.topic, room->room.modes,
-                               caller.state.user.username};
+                               caller.state.user.username, caller.state.user.id};
     room->room.modes = modes;
     changed.room = room->room;
     outcome.effects.persist.push_back(op::SaveRoom{room->room});
@@ -119,7 +119,8 @@ Outcome Hub::on(Caller caller, const cmd::SetRoomRole& c, TimeMs /*now*/) {
     }
     outcome.effects.persist.push_back(op::SetRoomRole{c.room, user, new_role});
     outcome.effects.deliver(
-        event::RoleChanged{c.room, view(*member), new_role, old_role, caller.state.user.username},
+        event::RoleChanged{c.room, view(*member), new_role, old_role, caller.state.user.username,
+                           caller.state.user.id},
         room_audience(*room, std::nullopt, 0));
     return outcome;
 }

@@ -41,6 +41,7 @@ def test_topic_set_from_irc_and_from_the_web(irc_ctx):
     changed = ws.expect("room")
     assert changed["room"]["topic"] == "Release planning"
     assert changed["room"]["topic_by"] == owner.username and changed["by"] == owner.username
+    assert changed["by_id"] == owner.id
     irc.send(f"TOPIC #{room}")
     irc.expect("332", lambda m: m[3][1:] == [f"#{room}", "Release planning"])
     irc.expect("333", lambda m: m[3][1:3] == [f"#{room}", owner.username])

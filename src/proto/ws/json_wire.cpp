@@ -42,11 +42,11 @@ json::object encode(const event::InviteNotice& e) {
     return {{"type", "invited"}, {"room", e.room}, {"by", e.by}, {"user_id", e.user}};
 }
 json::object encode(const event::RoomChanged& e) {
-    return {{"type", "room"}, {"room", room_json(e.room)}, {"by", e.by}};
+    return {{"type", "room"}, {"room", room_json(e.room)}, {"by", e.by}, {"by_id", e.by_id}};
 }
 json::object encode(const event::RoleChanged& e) {
     return {{"type", "room_role"}, {"room", e.room}, {"user_id", e.user.id},
-            {"role", room_role_name(e.role)}, {"by", e.by}};
+            {"role", room_role_name(e.role)}, {"by", e.by}, {"by_id", e.by_id}};
 }
 json::object encode(const event::Watched& e) {
     return {{"type", "watched"}, {"user", user_json(e.user)}, {"online", e.online}};
