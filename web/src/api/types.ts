@@ -38,6 +38,7 @@ export interface Room {
   topic_locked?: boolean;
   moderated?: boolean;
   secret?: boolean;
+  invite_only?: boolean;
   /** 0 for no limit. */
   limit?: number;
   /** Only for members, and only when the room has one. */
@@ -92,6 +93,7 @@ export interface RoomSettings {
   topic_locked?: boolean;
   moderated?: boolean;
   secret?: boolean;
+  invite_only?: boolean;
   key?: string;
   limit?: number;
 }

@@ -25,12 +25,13 @@ function Toggle({ id, label, hint, checked, onChange }: { id: string; label: str
   );
 }
 
-/** The operator's dialog: moderated, topic lock, secret, key, member limit, and bans. */
+/** The operator's dialog: moderated, topic lock, secret, invite only, key, member limit, and bans. */
 export function RoomSettingsDialog({ room, info, onClose }: Props) {
   const client = useClient();
   const [moderated, setModerated] = useState(!!info?.moderated);
   const [locked, setLocked] = useState(!!info?.topic_locked);
   const [secret, setSecret] = useState(!!info?.secret);
+  const [inviteOnly, setInviteOnly] = useState(!!info?.invite_only);
   const [key, setKey] = useState(info?.key ?? '');
   const [limit, setLimit] = useState(info?.limit ? String(info.limit) : '');
   const [errors, setErrors] = useState<{ key?: string; limit?: string; form?: string }>({});
@@ -55,7 +56,14 @@ export function RoomSettingsDialog({ room, info, onClose }: Props) {
     const parsed = parseLimit(limit);
     const limitError = typeof parsed === 'number' ? undefined : parsed.error;
     if (keyError || limitError) return setErrors({ key: keyError ?? undefined, limit: limitError });
-    const changes = changedSettings(info, { moderated, topic_locked: locked, secret, key, limit: parsed as number });
+    const changes = changedSettings(info, {
+      moderated,
+      topic_locked: locked,
+      secret,
+      invite_only: inviteOnly,
+      key,
+      limit: parsed as number,
+    });
     if (Object.keys(changes).length === 0) return onClose();
     setBusy(true);
     setErrors({});
@@ -86,6 +94,7 @@ export function RoomSettingsDialog({ room, info, onClose }: Props) {
         <Toggle id="room-moderated" label="Moderated" hint="Only operators and voiced members can send messages." checked={moderated} onChange={setModerated} />
         <Toggle id="room-locked" label="Only operators change the topic" hint="Otherwise every member can." checked={locked} onChange={setLocked} />
         <Toggle id="room-secret" label="Secret" hint="Left out of room lists; outsiders can’t read it. It can still be joined by name." checked={secret} onChange={setSecret} />
+        <Toggle id="room-invite-only" label="Invite only" hint="Only people invited by a member can join (admins always can)." checked={inviteOnly} onChange={setInviteOnly} />
         <Field
           id="room-key"
           label="Key"

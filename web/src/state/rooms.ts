@@ -52,6 +52,9 @@ export function roomChanges(before: Room | undefined, after: Room): string[] {
   if (!!was.secret !== !!after.secret) {
     out.push(after.secret ? 'made the room secret' : 'made the room visible in room lists');
   }
+  if (!!was.invite_only !== !!after.invite_only) {
+    out.push(after.invite_only ? 'made the room invite-only' : 'opened the room to everyone');
+  }
   // Non-members never see the key itself; only its presence can be compared reliably.
   if ((was.key ?? '') !== (after.key ?? '')) {
     out.push(!after.key ? 'removed the room key' : was.key ? 'changed the room key' : 'set a room key');
@@ -142,6 +145,7 @@ export function changedSettings(info: Room | undefined, wanted: Required<RoomSet
   if (wanted.moderated !== !!info?.moderated) out.moderated = wanted.moderated;
   if (wanted.topic_locked !== !!info?.topic_locked) out.topic_locked = wanted.topic_locked;
   if (wanted.secret !== !!info?.secret) out.secret = wanted.secret;
+  if (wanted.invite_only !== !!info?.invite_only) out.invite_only = wanted.invite_only;
   if (wanted.key !== (info?.key ?? '')) out.key = wanted.key;
   if (wanted.limit !== (info?.limit ?? 0)) out.limit = wanted.limit;
   return out;

@@ -107,6 +107,7 @@ describe('room events', () => {
 describe('roomChanges', () => {
   it('says what changed', () => {
     expect(roomChanges(dev({ topic: 'a' }), dev({ topic: '' }))).toEqual(['cleared the topic']);
+    expect(roomChanges(dev({}), dev({ invite_only: true }))).toEqual(['made the room invite-only']);
     expect(roomChanges(dev(), dev({ topic_locked: false }))).toEqual(['let every member set the topic']);
     expect(roomChanges(dev(), dev({ secret: true, limit: 10 }))).toEqual(['made the room secret', 'limited the room to 10 members']);
     expect(roomChanges(dev({ key: 'k' }), dev())).toEqual(['removed the room key']);
@@ -215,11 +216,13 @@ describe('settings input', () => {
 
   it('sends only the settings that changed', () => {
     const info = dev({ key: 'old', limit: 5 });
-    expect(changedSettings(info, { moderated: false, topic_locked: true, secret: false, key: 'old', limit: 5 })).toEqual({});
-    expect(changedSettings(info, { moderated: true, topic_locked: true, secret: false, key: '', limit: 0 })).toEqual({
+    const same = { moderated: false, topic_locked: true, secret: false, invite_only: false, key: 'old', limit: 5 };
+    expect(changedSettings(info, same)).toEqual({});
+    expect(changedSettings(info, { ...same, moderated: true, key: '', limit: 0 })).toEqual({
       moderated: true,
       key: '',
       limit: 0,
     });
+    expect(changedSettings(info, { ...same, invite_only: true })).toEqual({ invite_only: true });
   });
 });
