@@ -318,9 +318,17 @@ asio::awaitable<bool> HttpSession::write_response(HttpResponse response, unsigne
             fill_head(message, response, version, keep_alive);
             add_hsts(message);
             message.prepare_payload();
-            tcp().expires_after(write_timeout);
-            auto [error, bytes] = co_await http::async_write(stream_, message, use_tuple);
-            co_return !error;
+            // The timeout guards each piece, not the whole file: a 25 MiB download
+            // over a slow link takes longer than 30 s, and only a stalled peer
+            // should be cut off.
+            http::response_serializer<FilePartBody> serializer(message);
+            while (!serializer.is_done()) {
+                tcp().expires_after(write_timeout);
+                auto [error, bytes] =
+                    co_await http::async_write_some(stream_, serializer, use_tuple);
+                if (error) co_return false;
+            }
+            co_return true;
         }
         response = HttpResponse{404,
                                 "application/json",
