@@ -34,7 +34,8 @@ struct HarnessOptions {
 
 struct OpenStats {
     double seconds = 0;
-    LatencyHistogram latency;  // TCP connect to the "ready" frame, per connection
+    LatencyHistogram latency;  // TCP connect to the "ready" frame (IRC: 001 or 366), per connection
+    std::size_t retries = 0;   // IRC: connections reset before 001 and opened again
 };
 
 struct Account {
