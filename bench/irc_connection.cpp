@@ -8,7 +8,9 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
+#include <cstring>
 #include <stdexcept>
+#include <vector>
 
 namespace parley::bench {
 
@@ -18,8 +20,8 @@ using asio::ip::tcp;
 namespace {
 
 constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
-constexpr std::size_t read_chunk = 64 * 1024;
-constexpr std::size_t max_line = 16 * 1024;  // far above IRC's 8191 with tags
+constexpr std::size_t initial_buffer = 4096;  // grows only for a longer line
+constexpr std::size_t max_line = 16 * 1024;     // far above IRC's 8191 with tags
 
 }  // namespace
 
@@ -28,8 +30,10 @@ struct IrcConnection::Impl {
 
     tcp::socket socket;
     asio::steady_timer deadline;
-    std::string input;  // received, not yet handed out; lines start at `consumed`
+    // Received bytes are input[consumed, filled); never zero-filled again once allocated.
+    std::vector<char> input = std::vector<char>(initial_buffer);
     std::size_t consumed = 0;
+    std::size_t filled = 0;
     std::string pending;  // queued for the next write
     std::string writing;  // being written
     bool write_running = false;
@@ -52,15 +56,18 @@ struct IrcConnection::Impl {
 
     // The next complete line in `input`, or false.
     bool next_line(std::string_view& line) {
-        auto newline = input.find('\n', consumed);
-        if (newline == std::string::npos) {
-            if (consumed > 0) input.erase(0, consumed), consumed = 0;
+        const char* start = input.data() + consumed;
+        const auto* newline = static_cast<const char*>(std::memchr(start, '\n', filled - consumed));
+        if (newline == nullptr) {
+            std::memmove(input.data(), start, filled - consumed);
+            filled -= consumed;
+            consumed = 0;
             return false;
         }
-        std::size_t end = newline;
-        if (end > consumed && input[end - 1] == '\r') --end;
-        line = std::string_view(input).substr(consumed, end - consumed);
-        consumed = newline + 1;
+        const char* end = newline;
+        if (end > start && end[-1] == '\r') --end;
+        line = std::string_view(start, static_cast<std::size_t>(end - start));
+        consumed = static_cast<std::size_t>(newline - input.data()) + 1;
         return true;
     }
 
@@ -72,12 +79,13 @@ struct IrcConnection::Impl {
     }
 
     asio::awaitable<std::size_t> fill() {
-        if (input.size() - consumed > max_line) throw std::runtime_error("line too long");
-        std::size_t old = input.size();
-        input.resize(old + read_chunk);
+        if (filled == input.size()) {
+            if (input.size() >= max_line) throw std::runtime_error("line too long");
+            input.resize(input.size() * 2);
+        }
         auto [error, bytes] = co_await socket.async_read_some(
-            asio::buffer(input.data() + old, read_chunk), use_tuple);
-        input.resize(old + bytes);
+            asio::buffer(input.data() + filled, input.size() - filled), use_tuple);
+        filled += bytes;
         if (error) throw boost::system::system_error(error);
         co_return bytes;
     }

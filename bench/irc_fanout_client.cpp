@@ -1,5 +1,6 @@
 #include "irc_fanout_client.hpp"
 
+#include <boost/asio/post.hpp>
 #include <charconv>
 
 #include "irc_line.hpp"
@@ -14,14 +15,17 @@ constexpr std::string_view nick_stem = "bn";
 }  // namespace
 
 IrcFanoutClient::IrcFanoutClient(std::shared_ptr<IrcConnection> connection, std::size_t index,
-                                 std::string channel, const FanoutPlan& plan)
+                                 std::string channel, const FanoutPlan& plan,
+                                 const Clients& clients)
     : connection_(std::move(connection)),
       index_(index),
       sender_index_(index < plan.senders ? static_cast<int>(index) : -1),
       channel_(std::move(channel)),
       privmsg_("PRIVMSG " + channel_ + " :"),
       plan_(plan),
-      peers_(plan.senders) {}
+      clients_(clients),
+      peers_(plan.senders),
+      slots_(sender_index_ >= 0 ? new std::atomic<std::uint32_t>[plan.window] : nullptr) {}
 
 void IrcFanoutClient::start() {
     connection_->start([this](std::string_view text) { on_line(text); },
@@ -36,8 +40,9 @@ void IrcFanoutClient::begin_sending() {
 void IrcFanoutClient::send_next(std::int64_t now) {
     auto seq = static_cast<std::int64_t>(sent_ns_.size());
     sent_ns_.push_back(now);
+    complete_.push_back(false);
+    slots_[static_cast<std::size_t>(seq) % plan_.window].store(0, std::memory_order_relaxed);
     connection_->send(privmsg_ + irc::bench_text(seq, now, plan_.text_bytes));
-    connection_->send("PING :" + std::to_string(seq));
     in_flight_.fetch_add(1, std::memory_order_relaxed);
     sent_count_.fetch_add(1, std::memory_order_relaxed);
     ++own_.sent;
@@ -67,8 +72,6 @@ void IrcFanoutClient::on_line(std::string_view text) {
     if (!irc::parse(text, line)) return;
     if (line.command == "PRIVMSG") {
         on_message(irc::nick_of(line.prefix), line.last(), now);
-    } else if (line.command == "PONG") {
-        on_pong(line.last(), now);
     } else if (line.command == "ERROR" && plan_.stopping != nullptr && plan_.stopping->load()) {
         return;  // "server going down": the bench stopped it
     } else if (irc::is_error_numeric(line.command) || line.command == "ERROR") {
@@ -97,6 +100,7 @@ void IrcFanoutClient::on_message(std::string_view nick, std::string_view text, s
         return;
     }
     track.seen[seq] = true;
+    clients_[static_cast<std::size_t>(sender)]->delivered_one(seq);
     ++own_.delivered;
     if (parsed->seq < track.highest) {
         ++own_.reordered;
@@ -109,14 +113,16 @@ void IrcFanoutClient::on_message(std::string_view nick, std::string_view text, s
     }
 }
 
-// PONGs come back in order; one for seq N acknowledges every seq up to N.
-void IrcFanoutClient::on_pong(std::string_view token, std::int64_t now) {
-    std::int64_t seq = -1;
-    auto [at, error] = std::from_chars(token.data(), token.data() + token.size(), seq);
-    if (error != std::errc{} || seq < 0 || static_cast<std::size_t>(seq) >= sent_ns_.size()) {
-        return;  // an answer to some other PING
-    }
-    while (acked_upto_ <= static_cast<std::size_t>(seq)) {
+void IrcFanoutClient::delivered_one(std::size_t seq) {
+    auto receivers = static_cast<std::uint32_t>(clients_.size() - 1);
+    if (slots_[seq % plan_.window].fetch_add(1, std::memory_order_acq_rel) + 1 != receivers) return;
+    boost::asio::post(executor(), [this, seq] { on_complete(seq); });
+}
+
+void IrcFanoutClient::on_complete(std::size_t seq) {
+    std::int64_t now = steady_now_ns();
+    complete_[seq] = true;
+    while (acked_upto_ < complete_.size() && complete_[acked_upto_]) {
         ++own_.acked;
         if (in_window(now)) {
             ++own_.acked_in_window;

@@ -1,9 +1,10 @@
 // One client of the IRC fanout scenario, registered as "bn<index>". Every
-// client receives; a sender also keeps `window` PRIVMSGs in flight. IRC has
-// no per-message answer, so each PRIVMSG is followed by "PING :<seq>": the
-// server handles a client's lines in order, so its PONG says the message
-// was handled (for parleyd: accepted; not necessarily committed yet). That
-// PONG plays the part of the WebSocket `ok`.
+// client receives; a sender also keeps `window` PRIVMSGs in flight. IRC
+// answers no message, so a message counts as answered (the WebSocket `ok`)
+// once every other member has received it: the receivers count it in the
+// sender's slots and the last one tells the sender. The loop is closed end
+// to end, so neither the server's queues nor the bench's sockets can pile
+// up deliveries the bench hasn't read.
 #pragma once
 
 #include <atomic>
@@ -20,8 +21,11 @@ namespace parley::bench {
 
 class IrcFanoutClient {
 public:
+    using Clients = std::vector<std::unique_ptr<IrcFanoutClient>>;
+
+    // `clients` is filled before anyone sends; the first plan.senders send.
     IrcFanoutClient(std::shared_ptr<IrcConnection> connection, std::size_t index,
-                    std::string channel, const FanoutPlan& plan);
+                    std::string channel, const FanoutPlan& plan, const Clients& clients);
 
     boost::asio::any_io_executor executor() const { return connection_->executor(); }
     void start();          // on the connection's thread
@@ -42,7 +46,9 @@ private:
 
     void on_line(std::string_view text);
     void on_message(std::string_view nick, std::string_view text, std::int64_t now);
-    void on_pong(std::string_view token, std::int64_t now);
+    // Any receiver's thread: one more member has message `seq` of this sender.
+    void delivered_one(std::size_t seq);
+    void on_complete(std::size_t seq);  // the sender's thread
     void on_end(const std::string& why);
     void send_next(std::int64_t now);
     bool in_window(std::int64_t now) const;
@@ -55,9 +61,14 @@ private:
     std::string channel_;
     std::string privmsg_;  // "PRIVMSG #channel :"
     const FanoutPlan& plan_;
+    const Clients& clients_;
     std::vector<PeerTrack> peers_;  // by sender index
     std::vector<std::int64_t> sent_ns_;
-    std::size_t acked_upto_ = 0;  // seqs below it have their PONG
+    std::vector<bool> complete_;  // by seq: every other member has it
+    std::size_t acked_upto_ = 0;  // seqs below it are all complete
+    // Receivers so far of seq, at seq % window: a slot is reused only once its
+    // previous seq is complete, which the window guarantees.
+    std::unique_ptr<std::atomic<std::uint32_t>[]> slots_;
     std::atomic<std::uint64_t> in_flight_{0};
     std::atomic<std::uint64_t> sent_count_{0};
     std::atomic<std::uint64_t> received_{0};

@@ -34,7 +34,7 @@ constexpr auto start_timeout = 15s;
 constexpr auto stop_timeout = 15s;
 constexpr auto open_timeout = 30s;  // per client: connect, register, join
 constexpr std::size_t max_lines_before_done = 20000;
-constexpr std::size_t max_attempts = 5;
+constexpr std::size_t max_attempts = 50;
 constexpr auto retry_pause = 20ms;
 
 std::filesystem::path make_directory() {

@@ -96,7 +96,8 @@ int run_irc_fanout(const BenchOptions& options, const Placement& placement) {
     measured.peak_reset = reset_peak_memory(pid);
     measured.open = harness.open_clients(
         options.clients, channel, [&](std::size_t index, std::shared_ptr<IrcConnection> conn) {
-            clients[index] = std::make_unique<IrcFanoutClient>(std::move(conn), index, channel, plan);
+            clients[index] = std::make_unique<IrcFanoutClient>(std::move(conn), index, channel, plan,
+                                                               clients);
             clients[index]->start();
         });
     WindowHooks hooks{pid, [&harness] { return harness.server_running(); }, harness.workers(),
@@ -119,7 +120,8 @@ int run_irc_fanout(const BenchOptions& options, const Placement& placement) {
     report.row("measured", fixed(options.duration_s, 1) + " s after a " +
                                fixed(options.warmup_s, 1) + " s warm-up; " +
                                std::to_string(options.text_bytes) + "-byte texts, window " +
-                               std::to_string(options.window) + " (acknowledged by PONG)");
+                               std::to_string(options.window) +
+                               " (a message is answered once every member has it)");
     add_result_rows(report, options, measured, tally);
     add_figures(report, options, measured, tally);
     bool server_clean = report_server_end(report, harness.complaints(), exit);
