@@ -1,6 +1,5 @@
 // fanout: C signed-in clients in room "general", S of them sending in a
 // closed loop; every other client checks order and measures latency.
-#include <boost/asio/post.hpp>
 #include <chrono>
 #include <stdexcept>
 #include <thread>
@@ -28,26 +27,6 @@ void fill_plan(FanoutPlan& plan, const BenchOptions& options,
     for (std::size_t s = 0; s < options.senders; ++s) {
         plan.sender_of_user[static_cast<std::size_t>(accounts[s].user_id)] = static_cast<int>(s);
     }
-}
-
-bool drained(const Clients& clients) {
-    std::uint64_t in_flight = 0;
-    std::uint64_t acked = 0;
-    std::uint64_t received = 0;
-    for (const auto& client : clients) {
-        in_flight += client->in_flight();
-        acked += client->acked();
-        received += client->received();
-    }
-    return in_flight == 0 && received >= acked * (clients.size() - 1);
-}
-
-FanoutTally tally_of(const Clients& clients, std::size_t senders) {
-    std::vector<const FanoutClient*> sending;
-    for (std::size_t s = 0; s < senders; ++s) sending.push_back(clients[s].get());
-    FanoutTally tally;
-    for (const auto& client : clients) client->add_to(tally, sending);
-    return tally;
 }
 
 void add_setup_rows(Report& report, const BenchOptions& options, const Placement& placement,
@@ -98,14 +77,8 @@ int run_fanout(const BenchOptions& options, const Placement& placement) {
         });
     WindowHooks hooks{harness.server().pid(), [&harness] { return harness.server().running(); },
                       harness.workers(), harness.stopping(),
-                      [&] {
-                          for (std::size_t s = 0; s < options.senders; ++s) {
-                              boost::asio::post(clients[s]->executor(), [client = clients[s].get()] {
-                                  client->begin_sending();
-                              });
-                          }
-                      },
-                      [&clients] { return drained(clients); }};
+                      [&] { post_begin_sending(clients, options.senders); },
+                      [&clients] { return all_drained(clients); }};
     run_window(options, plan, hooks, measured);
     ServerExit exit = harness.stop();
     measured.loop_lag = measured.lag_probe->merged();

@@ -9,7 +9,7 @@ namespace parley::bench {
 
 namespace {
 
-constexpr std::size_t kept_samples = 10;
+constexpr std::size_t kept_samples = 10;  // per client
 constexpr std::string_view nick_stem = "bn";
 
 }  // namespace
@@ -44,7 +44,6 @@ void IrcFanoutClient::send_next(std::int64_t now) {
     slots_[static_cast<std::size_t>(seq) % plan_.window].store(0, std::memory_order_relaxed);
     connection_->send(privmsg_ + irc::bench_text(seq, now, plan_.text_bytes));
     in_flight_.fetch_add(1, std::memory_order_relaxed);
-    sent_count_.fetch_add(1, std::memory_order_relaxed);
     ++own_.sent;
 }
 
@@ -124,6 +123,7 @@ void IrcFanoutClient::on_complete(std::size_t seq) {
     complete_[seq] = true;
     while (acked_upto_ < complete_.size() && complete_[acked_upto_]) {
         ++own_.acked;
+        acked_count_.fetch_add(1, std::memory_order_relaxed);
         if (in_window(now)) {
             ++own_.acked_in_window;
             own_.ack_latency.record(now - sent_ns_[acked_upto_]);
@@ -143,23 +143,8 @@ void IrcFanoutClient::on_end(const std::string& why) {
 
 void IrcFanoutClient::add_to(FanoutTally& tally,
                              const std::vector<const IrcFanoutClient*>& senders) const {
-    tally.delivery_latency.merge(own_.delivery_latency);
-    tally.ack_latency.merge(own_.ack_latency);
-    tally.sent += own_.sent;
-    tally.acked += own_.acked;
-    tally.acked_in_window += own_.acked_in_window;
-    tally.delivered += own_.delivered;
-    tally.delivered_in_window += own_.delivered_in_window;
-    tally.duplicates += own_.duplicates;
-    tally.reordered += own_.reordered;
-    tally.echoes += own_.echoes;
-    tally.foreign += own_.foreign;
-    tally.command_errors += own_.command_errors;
-    tally.unexpected_ends += own_.unexpected_ends;
+    tally.add(own_);
     tally.unanswered += own_.sent - own_.acked;
-    for (const auto& sample : own_.samples) {
-        if (tally.samples.size() < kept_samples) tally.samples.push_back(sample);
-    }
     for (std::size_t s = 0; s < senders.size(); ++s) {
         if (static_cast<int>(s) == sender_index_) continue;
         const PeerTrack& track = peers_[s];

@@ -32,7 +32,7 @@ public:
     void begin_sending();  // on the connection's thread; senders only
 
     std::uint64_t in_flight() const { return in_flight_.load(std::memory_order_relaxed); }
-    std::uint64_t sent() const { return sent_count_.load(std::memory_order_relaxed); }
+    std::uint64_t acked() const { return acked_count_.load(std::memory_order_relaxed); }
     std::uint64_t received() const { return received_.load(std::memory_order_relaxed); }
 
     // Once the threads are joined. Every message sent counts: IRC acknowledges none.
@@ -70,7 +70,7 @@ private:
     // previous seq is complete, which the window guarantees.
     std::unique_ptr<std::atomic<std::uint32_t>[]> slots_;
     std::atomic<std::uint64_t> in_flight_{0};
-    std::atomic<std::uint64_t> sent_count_{0};
+    std::atomic<std::uint64_t> acked_count_{0};
     std::atomic<std::uint64_t> received_{0};
     FanoutTally own_;
 };

@@ -71,16 +71,4 @@ private:
     std::optional<ServerExit> exit_;
 };
 
-// See StopGuard in harness.hpp: the same order of declarations applies.
-class IrcStopGuard {
-public:
-    explicit IrcStopGuard(IrcHarness& harness) : harness_(harness) {}
-    ~IrcStopGuard() { harness_.stop(); }
-    IrcStopGuard(const IrcStopGuard&) = delete;
-    IrcStopGuard& operator=(const IrcStopGuard&) = delete;
-
-private:
-    IrcHarness& harness_;
-};
-
 }  // namespace parley::bench

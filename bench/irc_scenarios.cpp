@@ -1,6 +1,5 @@
 // fanout and idle over plain IRC, against parleyd's gateway (guests: plain
 // nicks, no accounts, like the peers) or a peer server from bench/peers/.
-#include <boost/asio/post.hpp>
 #include <chrono>
 #include <thread>
 
@@ -43,26 +42,6 @@ std::string title(const char* scenario, const BenchOptions& options) {
            std::to_string(options.clients) + " clients";
 }
 
-bool drained(const Clients& clients) {
-    std::uint64_t in_flight = 0;
-    std::uint64_t sent = 0;
-    std::uint64_t received = 0;
-    for (const auto& client : clients) {
-        in_flight += client->in_flight();
-        sent += client->sent();
-        received += client->received();
-    }
-    return in_flight == 0 && received >= sent * (clients.size() - 1);
-}
-
-FanoutTally tally_of(const Clients& clients, std::size_t senders) {
-    std::vector<const IrcFanoutClient*> sending;
-    for (std::size_t s = 0; s < senders; ++s) sending.push_back(clients[s].get());
-    FanoutTally tally;
-    for (const auto& client : clients) client->add_to(tally, sending);
-    return tally;
-}
-
 void add_common_rows(Report& report, const BenchOptions& options, const Placement& placement,
                      const OpenStats& open) {
     double count = static_cast<double>(options.clients);
@@ -85,7 +64,7 @@ int run_irc_fanout(const BenchOptions& options, const Placement& placement) {
     IrcHarness harness(irc_harness_options(options, placement));
     FanoutPlan plan;
     Clients clients(options.clients);
-    IrcStopGuard stop_guard(harness);  // the order of these four: see harness.hpp
+    StopGuard stop_guard(harness);  // the order of these four: see harness.hpp
     plan.stopping = &harness.stopping();
     plan.window = options.window;
     plan.text_bytes = options.text_bytes;
@@ -102,14 +81,8 @@ int run_irc_fanout(const BenchOptions& options, const Placement& placement) {
         });
     WindowHooks hooks{pid, [&harness] { return harness.server_running(); }, harness.workers(),
                       harness.stopping(),
-                      [&] {
-                          for (std::size_t s = 0; s < options.senders; ++s) {
-                              boost::asio::post(clients[s]->executor(), [client = clients[s].get()] {
-                                  client->begin_sending();
-                              });
-                          }
-                      },
-                      [&clients] { return drained(clients); }};
+                      [&] { post_begin_sending(clients, options.senders); },
+                      [&clients] { return all_drained(clients); }};
     run_window(options, plan, hooks, measured);
     ServerExit exit = harness.stop();
     measured.loop_lag = measured.lag_probe->merged();
@@ -135,7 +108,7 @@ int run_irc_idle(const BenchOptions& options, const Placement& placement) {
     IrcHarness harness(irc_harness_options(options, placement));
     std::atomic<std::uint64_t> unexpected_ends{0};
     std::vector<std::shared_ptr<IrcConnection>> connections(options.clients);
-    IrcStopGuard stop_guard(harness);
+    StopGuard stop_guard(harness);
     pid_t pid = harness.server_pid();
     std::this_thread::sleep_for(settle_time);
     MemoryUse before = process_memory(pid).value_or(MemoryUse{});
