@@ -6,7 +6,7 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= 2
 RUN_FLAGS ?=
 
-.PHONY: deps configure build run test test-unit test-integration format clean
+.PHONY: deps configure build run test test-unit test-integration bench format clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -29,6 +29,17 @@ test-unit: build
 
 test-integration: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -L integration
+
+# Benchmark (not part of `make test`): a Release tree in build-release, then
+# the IRC scenarios against parleyd, ngIRCd and InspIRCd, interleaved; the
+# bench pins the server to the first CPU and itself to the others. About
+# 5 minutes with ROUNDS=2 (the default). See bench/README.md.
+BENCH_DIR ?= build-release
+
+bench: deps
+	@cmake -S . -B $(BENCH_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release > /dev/null
+	@cmake --build $(BENCH_DIR) -j $(JOBS) --target parleyd ws_bench
+	BUILD_DIR=$(BENCH_DIR) bench/compare.sh
 
 format:
 	@git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' | xargs clang-format -i

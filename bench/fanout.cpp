@@ -1,12 +1,11 @@
 // fanout: C signed-in clients in room "general", S of them sending in a
 // closed loop; every other client checks order and measures latency.
-#include <boost/asio/post.hpp>
 #include <chrono>
 #include <stdexcept>
 #include <thread>
 
 #include "fanout_client.hpp"
-#include "loop_lag.hpp"
+#include "fanout_window.hpp"
 #include "proc_stats.hpp"
 #include "scenarios.hpp"
 
@@ -16,37 +15,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using Clients = std::vector<std::unique_ptr<FanoutClient>>;
-constexpr auto poll_interval = std::chrono::milliseconds(10);
-
-struct Measurement {
-    double register_s = 0;
-    OpenStats open;
-    double server_cpu_s = 0;
-    std::string server_threads;  // CPU per thread in the window
-    std::string machine_busy;    // every process on every CPU, in the window
-    std::unique_ptr<LoopLag> lag_probe;
-    LatencyHistogram loop_lag;  // how late the bench's own event loops ran
-    double bench_cpu_s = 0;
-    MemoryUse registration_memory;
-    MemoryUse run_memory;     // peak since connecting, and at the end
-    bool peak_reset = false;  // else the peak counts registration too
-    double drain_s = 0;
-    bool drained = false;
-    std::string aborted;  // why the run stopped early
-};
-
-Clock::duration seconds(double count) {
-    return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(count));
-}
-
-// The clock of steady_now_ns(), which stamps the messages.
-std::int64_t nanoseconds_of(Clock::time_point time) {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(time.time_since_epoch()).count();
-}
-
-double seconds_since(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 void fill_plan(FanoutPlan& plan, const BenchOptions& options,
                const std::vector<Account>& accounts) {
@@ -61,81 +29,8 @@ void fill_plan(FanoutPlan& plan, const BenchOptions& options,
     }
 }
 
-// Sleeps until `until` unless a connection ends or the server dies first.
-std::string sleep_watching(Clock::time_point until, const FanoutPlan& plan, ServerProcess& server) {
-    while (Clock::now() < until) {
-        if (plan.unexpected_ends.load() > 0) return "a connection ended during the run";
-        if (!server.running()) return "the server exited during the run";
-        std::this_thread::sleep_for(std::min<Clock::duration>(poll_interval, until - Clock::now()));
-    }
-    return {};
-}
-
-bool drained(const Clients& clients) {
-    std::uint64_t in_flight = 0;
-    std::uint64_t acked = 0;
-    std::uint64_t received = 0;
-    for (const auto& client : clients) {
-        in_flight += client->in_flight();
-        acked += client->acked();
-        received += client->received();
-    }
-    return in_flight == 0 && received >= acked * (clients.size() - 1);
-}
-
-// Senders start; the main thread samples CPU at both ends of the window,
-// then waits (bounded) for the last acknowledgements and deliveries.
-void run_window(const BenchOptions& options, FanoutPlan& plan, Clients& clients, Harness& harness,
-                Measurement& measured) {
-    pid_t pid = harness.server().pid();
-    progress("sending: " + fixed(options.warmup_s, 1) + " s warm-up, then " +
-             fixed(options.duration_s, 1) + " s measured");
-    auto from = Clock::now() + seconds(options.warmup_s);
-    auto until = from + seconds(options.duration_s);
-    plan.measure_from = nanoseconds_of(from);
-    plan.measure_until = nanoseconds_of(until);
-    measured.lag_probe = std::make_unique<LoopLag>(harness.workers(), nanoseconds_of(from),
-                                                   nanoseconds_of(until), harness.stopping());
-    for (std::size_t s = 0; s < options.senders; ++s) {
-        boost::asio::post(clients[s]->executor(),
-                          [client = clients[s].get()] { client->begin_sending(); });
-    }
-    measured.aborted = sleep_watching(from, plan, harness.server());
-    double server_from = process_cpu_seconds(pid).value_or(0);
-    ThreadTimes threads_from = thread_cpu_seconds(pid);
-    auto machine_from = machine_cpu_ticks();
-    double bench_from = own_cpu_seconds();
-    if (measured.aborted.empty()) measured.aborted = sleep_watching(until, plan, harness.server());
-    measured.server_cpu_s = process_cpu_seconds(pid).value_or(0) - server_from;
-    measured.server_threads = thread_deltas(threads_from, thread_cpu_seconds(pid));
-    measured.bench_cpu_s = own_cpu_seconds() - bench_from;
-    measured.machine_busy = machine_busy_between(machine_from, machine_cpu_ticks());
-    auto drain_deadline = until + seconds(options.drain_s);
-    while (measured.aborted.empty() && !(measured.drained = drained(clients)) &&
-           Clock::now() < drain_deadline) {
-        std::this_thread::sleep_for(poll_interval);
-    }
-    measured.drain_s = std::chrono::duration<double>(Clock::now() - until).count();
-    measured.run_memory = process_memory(pid).value_or(MemoryUse{});
-}
-
-FanoutTally tally_of(const Clients& clients, std::size_t senders) {
-    std::vector<const FanoutClient*> sending;
-    for (std::size_t s = 0; s < senders; ++s) sending.push_back(clients[s].get());
-    FanoutTally tally;
-    for (const auto& client : clients) client->add_to(tally, sending);
-    return tally;
-}
-
-// Throughput per second of server CPU: steadier than deliveries/s when other
-// work on a shared machine takes part of the server's CPU.
-double per_cpu_second(const FanoutTally& tally, const Measurement& measured) {
-    if (measured.server_cpu_s <= 0) return 0;
-    return static_cast<double>(tally.delivered_in_window) / measured.server_cpu_s;
-}
-
 void add_setup_rows(Report& report, const BenchOptions& options, const Placement& placement,
-                    const Measurement& measured) {
+                    const FanoutMeasurement& measured) {
     report.row("placement", placement.description);
     report.row("registration", std::to_string(options.clients) + " users in " +
                                    fixed(measured.register_s, 1) + " s (" +
@@ -149,98 +44,8 @@ void add_setup_rows(Report& report, const BenchOptions& options, const Placement
                                std::to_string(options.window));
 }
 
-void add_result_rows(Report& report, const BenchOptions& options, const Measurement& measured,
-                     const FanoutTally& tally) {
-    double duration = options.duration_s;
-    report.row("acknowledged", fixed(static_cast<double>(tally.acked_in_window) / duration, 0) +
-                                   " msg/s (ack p50 " +
-                                   milliseconds(tally.ack_latency.percentile(0.5)) + " ms, p99 " +
-                                   milliseconds(tally.ack_latency.percentile(0.99)) + " ms)");
-    report.row("delivered", fixed(static_cast<double>(tally.delivered_in_window) / duration, 0) +
-                                " events/s to " + std::to_string(options.clients - 1) +
-                                " receivers per message");
-    report.row("latency", latency_summary(tally.delivery_latency) + " (" +
-                              std::to_string(tally.delivery_latency.count()) + " deliveries)");
-    report.row("lost/reordered/dup",
-               std::to_string(tally.lost) + " / " + std::to_string(tally.reordered) + " / " +
-                   std::to_string(tally.duplicates) + " (of " + std::to_string(tally.delivered) +
-                   " delivered in all; " + std::to_string(tally.unanswered) + " sends unanswered)");
-    report.row("server CPU", fixed(measured.server_cpu_s, 2) + " s in the window (" +
-                                 fixed(measured.server_cpu_s / duration, 2) +
-                                 " cores): " + fixed(per_cpu_second(tally, measured), 0) +
-                                 " deliveries per CPU-second");
-    report.row("server threads", measured.server_threads + " (thread id order)");
-    report.row("bench CPU", fixed(measured.bench_cpu_s, 2) + " s in the window (" +
-                                fixed(measured.bench_cpu_s / duration, 2) + " cores)");
-    report.row("bench loop lag", latency_summary(measured.loop_lag) + " (timer wake-ups, late by)");
-    report.row("machine busy", measured.machine_busy + " (all processes, in the window)");
-    report.row("server memory",
-               "peak " + fixed(megabytes(measured.run_memory.peak_kb), 1) +
-                   (measured.peak_reset ? " MB since connecting, " : " MB since start, ") +
-                   fixed(megabytes(measured.run_memory.rss_kb), 1) +
-                   " MB at the end; peak while registering " +
-                   fixed(megabytes(measured.registration_memory.peak_kb), 1) + " MB");
-    if (!measured.aborted.empty()) {
-        report.row("drain", "skipped: the run was cut short");
-    } else {
-        report.row("drain", measured.drained
-                                ? "everything in " + fixed(measured.drain_s, 2) + " s"
-                                : "gave up after " + fixed(measured.drain_s, 2) + " s");
-    }
-}
-
-void add_figures(Report& report, const BenchOptions& options, const Measurement& measured,
-                 const FanoutTally& tally) {
-    double duration = options.duration_s;
-    report.figure("scenario", "fanout");
-    report.figure("clients", std::to_string(options.clients));
-    report.figure("senders", std::to_string(options.senders));
-    report.figure("window", std::to_string(options.window));
-    report.figure("shards", std::to_string(options.shards));
-    report.figure("duration_s", fixed(duration, 1));
-    report.figure("msgs_per_s", fixed(static_cast<double>(tally.acked_in_window) / duration, 0));
-    report.figure("deliveries_per_s",
-                  fixed(static_cast<double>(tally.delivered_in_window) / duration, 0));
-    report.figure("p50_ms", milliseconds(tally.delivery_latency.percentile(0.5), 3));
-    report.figure("p99_ms", milliseconds(tally.delivery_latency.percentile(0.99), 3));
-    report.figure("max_ms", milliseconds(tally.delivery_latency.max(), 3));
-    report.figure("ack_p50_ms", milliseconds(tally.ack_latency.percentile(0.5), 3));
-    report.figure("ack_p99_ms", milliseconds(tally.ack_latency.percentile(0.99), 3));
-    report.figure("lost", std::to_string(tally.lost));
-    report.figure("reordered", std::to_string(tally.reordered));
-    report.figure("duplicates", std::to_string(tally.duplicates));
-    report.figure("unanswered", std::to_string(tally.unanswered));
-    report.figure("server_cpu_s", fixed(measured.server_cpu_s, 2));
-    report.figure("deliveries_per_cpu_s", fixed(per_cpu_second(tally, measured), 0));
-    report.figure("server_rss_mb", fixed(megabytes(measured.run_memory.peak_kb), 1));
-    report.figure("bench_cpu_s", fixed(measured.bench_cpu_s, 2));
-    report.figure("bench_lag_p99_ms", milliseconds(measured.loop_lag.percentile(0.99), 3));
-    report.figure("register_s", fixed(measured.register_s, 1));
-}
-
-// Failures first (the run or the server went wrong), then broken guarantees.
-int verdict(Report& report, const Measurement& measured, const FanoutTally& tally,
-            bool server_clean) {
-    std::string failure = measured.aborted;
-    if (failure.empty() && tally.unexpected_ends > 0) failure = "connections ended during the run";
-    if (failure.empty() && tally.command_errors > 0) failure = "the server refused commands";
-    if (failure.empty() && tally.foreign + tally.echoes > 0) {
-        failure = "unexpected messages (" + std::to_string(tally.echoes) +
-                  " echoed to their sender, " + std::to_string(tally.foreign) +
-                  " not from the bench)";
-    }
-    if (failure.empty() && !server_clean) failure = "the server did not stop cleanly";
-    for (const auto& sample : tally.samples) report.note(sample);
-    bool broken =
-        tally.lost + tally.duplicates + tally.reordered + tally.unanswered > 0 || !measured.drained;
-    int code = !failure.empty() ? exit_failed : broken ? exit_check_failed : exit_ok;
-    report.figure("status", code == exit_ok       ? "ok"
-                            : code == exit_failed ? "failed"
-                                                  : "check_failed");
-    if (!failure.empty()) report.note("FAILED: " + failure);
-    if (failure.empty() && broken)
-        report.note("CHECK FAILED: deliveries lost, repeated or out of order");
-    return code;
+double seconds_since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
 }  // namespace
@@ -251,7 +56,7 @@ int run_fanout(const BenchOptions& options, const Placement& placement) {
     Clients clients(options.clients);
     StopGuard stop_guard(harness);  // the order of these four: see harness.hpp
     plan.stopping = &harness.stopping();
-    Measurement measured;
+    FanoutMeasurement measured;
     progress("registering " + std::to_string(options.clients) + " users, " +
              std::to_string(options.register_concurrency) + " at a time");
     auto phase = Clock::now();
@@ -270,7 +75,11 @@ int run_fanout(const BenchOptions& options, const Placement& placement) {
                 std::make_unique<FanoutClient>(std::move(connection), user_id, sender, plan);
             clients[index]->start();
         });
-    run_window(options, plan, clients, harness, measured);
+    WindowHooks hooks{harness.server().pid(), [&harness] { return harness.server().running(); },
+                      harness.workers(), harness.stopping(),
+                      [&] { post_begin_sending(clients, options.senders); },
+                      [&clients] { return all_drained(clients); }};
+    run_window(options, plan, hooks, measured);
     ServerExit exit = harness.stop();
     measured.loop_lag = measured.lag_probe->merged();
     FanoutTally tally = tally_of(clients, options.senders);
@@ -280,7 +89,7 @@ int run_fanout(const BenchOptions& options, const Placement& placement) {
     add_setup_rows(report, options, placement, measured);
     add_result_rows(report, options, measured, tally);
     add_figures(report, options, measured, tally);
-    bool server_clean = report_server_end(report, harness.server(), exit);
+    bool server_clean = report_server_end(report, harness.server().complaints(), exit);
     int code = verdict(report, measured, tally, server_clean);
     report.print();
     return code;

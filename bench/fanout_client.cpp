@@ -11,6 +11,25 @@ constexpr std::size_t kept_samples = 10;
 
 }  // namespace
 
+void FanoutTally::add(const FanoutTally& client) {
+    delivery_latency.merge(client.delivery_latency);
+    ack_latency.merge(client.ack_latency);
+    sent += client.sent;
+    acked += client.acked;
+    acked_in_window += client.acked_in_window;
+    delivered += client.delivered;
+    delivered_in_window += client.delivered_in_window;
+    duplicates += client.duplicates;
+    reordered += client.reordered;
+    echoes += client.echoes;
+    foreign += client.foreign;
+    command_errors += client.command_errors;
+    unexpected_ends += client.unexpected_ends;
+    for (const auto& sample : client.samples) {
+        if (samples.size() < kept_samples) samples.push_back(sample);
+    }
+}
+
 std::int64_t steady_now_ns() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
                std::chrono::steady_clock::now().time_since_epoch())
@@ -147,24 +166,9 @@ std::uint64_t FanoutClient::lost_from(const FanoutClient& sender, const PeerTrac
 
 void FanoutClient::add_to(FanoutTally& tally,
                           const std::vector<const FanoutClient*>& senders) const {
-    tally.delivery_latency.merge(own_.delivery_latency);
-    tally.ack_latency.merge(own_.ack_latency);
-    tally.sent += own_.sent;
-    tally.acked += own_.acked;
-    tally.acked_in_window += own_.acked_in_window;
-    tally.delivered += own_.delivered;
-    tally.delivered_in_window += own_.delivered_in_window;
-    tally.duplicates += own_.duplicates;
-    tally.reordered += own_.reordered;
-    tally.echoes += own_.echoes;
-    tally.foreign += own_.foreign;
-    tally.command_errors += own_.command_errors;
-    tally.unexpected_ends += own_.unexpected_ends;
+    tally.add(own_);
     tally.unanswered +=
         static_cast<std::uint64_t>(std::count(answers_.begin(), answers_.end(), Answer::pending));
-    for (const auto& sample : own_.samples) {
-        if (tally.samples.size() < kept_samples) tally.samples.push_back(sample);
-    }
     for (std::size_t index = 0; index < senders.size(); ++index) {
         if (senders[index]->user_id_ == user_id_) continue;
         tally.lost += lost_from(*senders[index], peers_[index]);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <boost/asio/post.hpp>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -48,9 +49,47 @@ struct FanoutTally {
     std::uint64_t unanswered = 0;  // sends with neither ok nor error by the end
     std::uint64_t unexpected_ends = 0;
     std::vector<std::string> samples;  // first error texts and end reasons
+
+    // Adds one client's counters, histograms and first samples; not `lost`
+    // or `unanswered`, which need the senders' side.
+    void add(const FanoutTally& client);
 };
 
 std::int64_t steady_now_ns();
+
+// For a vector of unique_ptr to clients with in_flight(), acked(), received(),
+// begin_sending(), executor() and add_to(tally, senders).
+template <class Clients>
+bool all_drained(const Clients& clients) {
+    std::uint64_t in_flight = 0;
+    std::uint64_t acked = 0;
+    std::uint64_t received = 0;
+    for (const auto& client : clients) {
+        in_flight += client->in_flight();
+        acked += client->acked();
+        received += client->received();
+    }
+    return in_flight == 0 && received >= acked * (clients.size() - 1);
+}
+
+// Each of the first `senders` clients starts sending, on its own thread.
+template <class Clients>
+void post_begin_sending(const Clients& clients, std::size_t senders) {
+    for (std::size_t s = 0; s < senders; ++s) {
+        boost::asio::post(clients[s]->executor(), [client = clients[s].get()] {
+            client->begin_sending();
+        });
+    }
+}
+
+template <class Clients>
+FanoutTally tally_of(const Clients& clients, std::size_t senders) {
+    std::vector<const typename Clients::value_type::element_type*> sending;
+    for (std::size_t s = 0; s < senders; ++s) sending.push_back(clients[s].get());
+    FanoutTally tally;
+    for (const auto& client : clients) client->add_to(tally, sending);
+    return tally;
+}
 
 class FanoutClient {
 public:

@@ -34,7 +34,8 @@ struct HarnessOptions {
 
 struct OpenStats {
     double seconds = 0;
-    LatencyHistogram latency;  // TCP connect to the "ready" frame, per connection
+    LatencyHistogram latency;  // TCP connect to the "ready" frame (IRC: 001 or 366), per connection
+    std::size_t retries = 0;   // IRC: connections reset before 001 and opened again
 };
 
 struct Account {
@@ -84,15 +85,17 @@ private:
 // out the guard stops the server and joins the bench's threads, so no handler
 // runs while those objects are destroyed; the Harness goes last, since
 // sockets must close while their io_context still exists.
+// Also for IrcHarness.
+template <class AnyHarness>
 class StopGuard {
 public:
-    explicit StopGuard(Harness& harness) : harness_(harness) {}
+    explicit StopGuard(AnyHarness& harness) : harness_(harness) {}
     ~StopGuard() { harness_.stop(); }
     StopGuard(const StopGuard&) = delete;
     StopGuard& operator=(const StopGuard&) = delete;
 
 private:
-    Harness& harness_;
+    AnyHarness& harness_;
 };
 
 }  // namespace parley::bench

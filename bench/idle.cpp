@@ -17,7 +17,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 constexpr auto settle_time = std::chrono::seconds(1);
-constexpr std::size_t spare_descriptors = 64;  // log pipe, registration, the store...
 
 struct IdleCounters {
     std::atomic<std::uint64_t> frames{0};
@@ -34,18 +33,6 @@ struct IdleMeasurement {
     MemoryUse before;
     MemoryUse after;
 };
-
-void check_descriptors(std::size_t connections) {
-    rlimit limit{};
-    getrlimit(RLIMIT_NOFILE, &limit);
-    if (connections + spare_descriptors > limit.rlim_cur) {
-        throw std::runtime_error("--clients " + std::to_string(connections) +
-                                 " does not fit under the descriptor limit " +
-                                 std::to_string(limit.rlim_cur) + " (bench and server each need " +
-                                 "one per connection, plus " + std::to_string(spare_descriptors) +
-                                 ")");
-    }
-}
 
 double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
@@ -139,6 +126,19 @@ int verdict(Report& report, bool alive, const IdleCounters& counters, bool serve
 
 }  // namespace
 
+void check_descriptors(std::size_t connections) {
+    constexpr std::size_t spare_descriptors = 64;  // log pipe, registration, the store...
+    rlimit limit{};
+    getrlimit(RLIMIT_NOFILE, &limit);
+    if (connections + spare_descriptors > limit.rlim_cur) {
+        throw std::runtime_error("--clients " + std::to_string(connections) +
+                                 " does not fit under the descriptor limit " +
+                                 std::to_string(limit.rlim_cur) + " (bench and server each need " +
+                                 "one per connection, plus " + std::to_string(spare_descriptors) +
+                                 ")");
+    }
+}
+
 int run_idle(const BenchOptions& options, const Placement& placement) {
     check_descriptors(options.clients);
     Harness harness(harness_options(options, placement));
@@ -154,7 +154,7 @@ int run_idle(const BenchOptions& options, const Placement& placement) {
                   std::to_string(options.shards) + " shard(s)");
     add_rows(report, options, placement, measured, users);
     report.row("frames received", std::to_string(counters.frames.load()) + " (presence events)");
-    bool server_clean = report_server_end(report, harness.server(), exit);
+    bool server_clean = report_server_end(report, harness.server().complaints(), exit);
     int code = verdict(report, alive, counters, server_clean);
     report.print();
     return code;

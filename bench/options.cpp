@@ -41,6 +41,35 @@ void add_run_options(CLI::App& app, BenchOptions& options) {
         ->capture_default_str();
 }
 
+void add_irc_options(CLI::App& app, BenchOptions& options) {
+    app.add_option_function<std::string>(
+           "--protocol",
+           [&options](const std::string& value) {
+               options.protocol = value == "irc" ? Protocol::irc : Protocol::ws;
+           },
+           "ws: parleyd's WebSocket API; irc: plain IRC (parleyd's gateway with guests, or a peer)")
+        ->check(CLI::IsMember({"ws", "irc"}))
+        ->default_str("ws");
+    app.add_option_function<std::string>(
+           "--target",
+           [&options](const std::string& value) {
+               options.target = value == "ngircd"     ? Server::ngircd
+                                : value == "inspircd" ? Server::inspircd
+                                                      : Server::parley;
+           },
+           "the server under test; ngircd and inspircd need --protocol irc")
+        ->check(CLI::IsMember({"parley", "ngircd", "inspircd"}))
+        ->default_str("parley");
+    app.add_option("--ngircd", options.ngircd, "ngIRCd's binary")->capture_default_str();
+    app.add_option("--inspircd", options.inspircd, "InspIRCd's binary")->capture_default_str();
+    app.add_option("--peers-dir", options.peers_dir, "where ngircd.conf.in, inspircd.conf.in are")
+        ->capture_default_str();
+    app.add_option("--source-addresses", options.source_addresses,
+                   "IRC: clients connect from 127.0.0.1 .. 127.0.0.N")
+        ->check(CLI::Range(1, 254))
+        ->capture_default_str();
+}
+
 void add_scenario_options(CLI::App& app, BenchOptions& options) {
     app.add_option("--senders", options.senders, "fanout: clients that also send")
         ->check(CLI::Range(1, 1000))
@@ -70,8 +99,8 @@ void add_scenario_options(CLI::App& app, BenchOptions& options) {
 BenchOptions parse_options(int argc, char** argv) {
     BenchOptions options;
     CLI::App app{
-        "Load generator for parleyd's WebSocket API: starts its own server on "
-        "127.0.0.1 and prints figures."};
+        "Load generator for parleyd's WebSocket API and for IRC servers (parleyd, ngIRCd, "
+        "InspIRCd): starts its own server on 127.0.0.1 and prints figures."};
     app.add_option_function<std::string>(
            "scenario",
            [&options](const std::string& value) {
@@ -82,6 +111,7 @@ BenchOptions parse_options(int argc, char** argv) {
         ->check(CLI::IsMember({"fanout", "idle"}));
     add_run_options(app, options);
     add_scenario_options(app, options);
+    add_irc_options(app, options);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -97,6 +127,10 @@ BenchOptions parse_options(int argc, char** argv) {
     }
     if (options.scenario == Scenario::fanout && options.senders > options.clients) {
         std::fprintf(stderr, "--senders: at most --clients (%zu)\n", options.clients);
+        std::exit(2);
+    }
+    if (options.target != Server::parley && options.protocol != Protocol::irc) {
+        std::fprintf(stderr, "--target: ngircd and inspircd need --protocol irc\n");
         std::exit(2);
     }
     return options;

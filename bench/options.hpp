@@ -9,9 +9,17 @@ namespace parley::bench {
 
 enum class Scenario { fanout, idle };
 enum class Pinning { on, off };
+enum class Protocol { ws, irc };
+enum class Server { parley, ngircd, inspircd };
 
 struct BenchOptions {
     Scenario scenario = Scenario::fanout;
+    Protocol protocol = Protocol::ws;
+    Server target = Server::parley;  // ngircd and inspircd speak IRC only
+    std::string ngircd = "/usr/sbin/ngircd";
+    std::string inspircd = "/usr/sbin/inspircd";
+    std::string peers_dir = "bench/peers";  // <target>.conf.in
+    unsigned source_addresses = 8;          // IRC: connect from 127.0.0.1 .. 127.0.0.N
     std::string parleyd = "build/parleyd";
     int shards = 1;
     Pinning pinning = Pinning::on;

@@ -20,8 +20,8 @@ HarnessOptions harness_options(const BenchOptions& options, const Placement& pla
                           options.server_log};
 }
 
-bool report_server_end(Report& report, const ServerProcess& server, const ServerExit& exit) {
-    auto complaints = server.complaints();
+bool report_server_end(Report& report, const std::vector<std::string>& complaints,
+                       const ServerExit& exit) {
     report.row("server log", std::to_string(complaints.size()) + " warning/error lines" +
                                  (complaints.empty() ? "" : " (first ones below)"));
     for (std::size_t i = 0; i < complaints.size() && i < shown_complaints; ++i) {

@@ -26,7 +26,8 @@ struct Placement {
 HarnessOptions harness_options(const BenchOptions& options, const Placement& placement);
 // Adds the server's warnings and errors and how it stopped; false when it
 // did not stop cleanly.
-bool report_server_end(Report& report, const ServerProcess& server, const ServerExit& exit);
+bool report_server_end(Report& report, const std::vector<std::string>& complaints,
+                       const ServerExit& exit);
 double megabytes(long kilobytes);
 // A line on stderr saying what the bench is doing; stdout holds the results.
 void progress(const std::string& what);
@@ -39,7 +40,13 @@ std::string latency_summary(const LatencyHistogram& latency);
 using ThreadTimes = std::vector<std::pair<pid_t, double>>;
 std::string thread_deltas(const ThreadTimes& before, const ThreadTimes& after);
 
+// Throws when `connections` (one descriptor each in the bench and in the
+// server) don't fit under the descriptor limit.
+void check_descriptors(std::size_t connections);
+
 int run_fanout(const BenchOptions& options, const Placement& placement);
 int run_idle(const BenchOptions& options, const Placement& placement);
+int run_irc_fanout(const BenchOptions& options, const Placement& placement);
+int run_irc_idle(const BenchOptions& options, const Placement& placement);
 
 }  // namespace parley::bench

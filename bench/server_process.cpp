@@ -48,7 +48,8 @@ std::string describe_status(int status) {
 
 }  // namespace
 
-ServerProcess::ServerProcess(const ServerCommand& command, std::chrono::seconds timeout) {
+ServerProcess::ServerProcess(const ServerCommand& command, std::chrono::seconds timeout)
+    : want_irc_(command.irc) {
     spawn(command);
     try {
         wait_listening(timeout);
@@ -78,7 +79,9 @@ struct ChildPlan {
                "--http",
                "127.0.0.1:0",
                "--irc",
-               "off",
+               command.irc ? "127.0.0.1:0" : "off",
+               "--guests",
+               command.irc ? "on" : "off",
                "--limits",
                "off",
                "--shards",
@@ -146,21 +149,32 @@ void ServerProcess::read_log(int fd) {
     close(fd);
 }
 
+namespace {
+
+// The port of "127.0.0.1:PORT", or 0 for anything else.
+std::uint16_t loopback_port(const std::string& address) {
+    auto colon = address.rfind(':');
+    std::uint16_t port = 0;
+    if (colon == std::string::npos || address.substr(0, colon) != loopback) return 0;
+    std::from_chars(address.data() + colon + 1, address.data() + address.size(), port);
+    return port;
+}
+
+}  // namespace
+
 void ServerProcess::take_line(std::string line) {
     std::lock_guard lock(mutex_);
-    if (port_ == 0 && listen_error_.empty() && line.find(" event=listening") != std::string::npos &&
-        field_of(line, "proto") == "http") {
+    if (listen_error_.empty() && line.find(" event=listening") != std::string::npos) {
+        std::string proto = field_of(line, "proto");
         std::string address = field_of(line, "address");
-        auto colon = address.rfind(':');
-        std::uint16_t port = 0;
-        if (colon != std::string::npos) {
-            std::from_chars(address.data() + colon + 1, address.data() + address.size(), port);
+        std::uint16_t* slot = proto == "http" ? &port_ : proto == "irc" ? &irc_port_ : nullptr;
+        if (slot != nullptr && *slot == 0) {
+            *slot = loopback_port(address);
+            if (*slot == 0) {
+                listen_error_ = "the server listens on \"" + address + "\", not on 127.0.0.1:PORT";
+            }
+            listening_.notify_all();
         }
-        if (port == 0 || address.substr(0, colon) != loopback) {
-            listen_error_ = "the server listens on \"" + address + "\", not on 127.0.0.1:PORT";
-        }
-        port_ = port;
-        listening_.notify_all();
     }
     lines_.push_back(std::move(line));
 }
@@ -168,7 +182,7 @@ void ServerProcess::take_line(std::string line) {
 void ServerProcess::wait_listening(std::chrono::seconds timeout) {
     auto deadline = Clock::now() + timeout;
     std::unique_lock lock(mutex_);
-    while (port_ == 0 && listen_error_.empty()) {
+    while ((port_ == 0 || (want_irc_ && irc_port_ == 0)) && listen_error_.empty()) {
         lock.unlock();
         if (reap(WNOHANG)) {
             throw std::runtime_error("parleyd ended before listening (" +
@@ -176,7 +190,7 @@ void ServerProcess::wait_listening(std::chrono::seconds timeout) {
         }
         lock.lock();
         if (Clock::now() > deadline) {
-            throw std::runtime_error("parleyd did not log event=listening proto=http within " +
+            throw std::runtime_error("parleyd did not log event=listening (http, irc) within " +
                                      std::to_string(timeout.count()) + " s");
         }
         listening_.wait_for(lock, std::chrono::milliseconds(50));

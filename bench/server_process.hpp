@@ -22,6 +22,7 @@ struct ServerCommand {
     std::filesystem::path data;
     int shards = 1;
     std::optional<int> cpu;  // pin every thread of the server to this CPU
+    bool irc = false;        // also the IRC gateway on 127.0.0.1:0, with --guests on
 };
 
 struct ServerExit {
@@ -32,7 +33,8 @@ struct ServerExit {
 
 class ServerProcess {
 public:
-    // Starts the server and waits for its "event=listening proto=http" line.
+    // Starts the server and waits for its "event=listening proto=http" line
+    // (and proto=irc when asked).
     // Throws with the log's tail when it exits or stays silent past `timeout`.
     ServerProcess(const ServerCommand& command, std::chrono::seconds timeout);
     ~ServerProcess();
@@ -41,6 +43,7 @@ public:
 
     pid_t pid() const { return pid_; }
     std::uint16_t port() const { return port_; }
+    std::uint16_t irc_port() const { return irc_port_; }  // 0 without ServerCommand::irc
     bool running();
 
     // SIGTERM, then waits up to `timeout`; past it SIGKILL.
@@ -62,6 +65,8 @@ private:
     pid_t pid_ = -1;
     std::optional<int> status_;  // set once reaped
     std::uint16_t port_ = 0;
+    std::uint16_t irc_port_ = 0;
+    bool want_irc_ = false;
     std::string listen_error_;
     std::thread reader_;
     mutable std::mutex mutex_;

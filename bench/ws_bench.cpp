@@ -77,8 +77,11 @@ int main(int argc, char** argv) {
                 placement.description.c_str(), static_cast<unsigned long long>(descriptors));
     std::fflush(stdout);
     try {
-        return options.scenario == Scenario::fanout ? run_fanout(options, placement)
-                                                    : run_idle(options, placement);
+        bool fanout = options.scenario == Scenario::fanout;
+        if (options.protocol == Protocol::irc) {
+            return fanout ? run_irc_fanout(options, placement) : run_irc_idle(options, placement);
+        }
+        return fanout ? run_fanout(options, placement) : run_idle(options, placement);
     } catch (const std::exception& error) {
         std::fprintf(stderr, "ws_bench: FAILED: %s\n", error.what());
         return exit_failed;
