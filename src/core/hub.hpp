@@ -163,6 +163,8 @@ private:
     Effects remove_from_room(RoomState& room, UserId user, ConnId except,
                              std::optional<UserId> kicked_by = std::nullopt);
     Effects guest_left(UserState& guest);
+    // Makes `next` the room's topic and settings, stored and told to its members.
+    Outcome change_room(RoomState& room, const Caller& caller, Room next);
     Effects close_connections(UserState& user, CloseReason reason,
                               std::optional<std::string_view> keep_session);
 

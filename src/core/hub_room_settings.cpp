@@ -44,16 +44,11 @@ Outcome Hub::on(Caller caller, const cmd::SetTopic& c, TimeMs now) {
     if (room->room.modes.topic_locked && !operates(*room, caller)) {
         return Error{Errc::forbidden, "Only the operators of #" + c.room + " can set its topic."};
     }
-    event::RoomChanged changed{room->room, room->room.topic, room->room.modes,
-                               caller.state.user.username, caller.state.user.id};
-    room->room.topic = c.topic;
-    room->room.topic_by = caller.state.user.username;
-    room->room.topic_at = now;
-    changed.room = room->room;
-    Outcome outcome{Answer{answer::Done{}}};
-    outcome.effects.persist.push_back(op::SaveRoom{room->room});
-    outcome.effects.deliver(std::move(changed), room_audience(*room, std::nullopt, 0));
-    return outcome;
+    Room next = room->room;
+    next.topic = c.topic;
+    next.topic_by = caller.state.user.username;
+    next.topic_at = now;
+    return change_room(*room, caller, std::move(next));
 }
 
 Outcome Hub::on(Caller caller, const cmd::SetRoomModes& c, TimeMs /*now*/) {
@@ -76,14 +71,21 @@ Outcome Hub::on(Caller caller, const cmd::SetRoomModes& c, TimeMs /*now*/) {
     if (c.invite_only) modes.invite_only = *c.invite_only;
     if (c.key) modes.key = *c.key;
     if (c.limit) modes.limit = *c.limit;
+    if (modes == room->room.modes) return Outcome{Answer{answer::Done{}}};  // nothing to tell
+    Room next = room->room;
+    next.modes = std::move(modes);
+    return change_room(*room, caller, std::move(next));
+}
+
+Outcome Hub::change_room(RoomState& room, const Caller& caller, Room next) {
+    // Every member hears the change, the changer's connections too; the event
+    // keeps what was before so each protocol can say what changed.
+    event::RoomChanged changed{next, room.room.topic, room.room.modes, caller.state.user.username,
+                               caller.state.user.id};
+    room.room = std::move(next);
     Outcome outcome{Answer{answer::Done{}}};
-    if (modes == room->room.modes) return outcome;  // nothing to tell anyone
-    event::RoomChanged changed{room->room, room->room.topic, room->room.modes,
-                               caller.state.user.username, caller.state.user.id};
-    room->room.modes = modes;
-    changed.room = room->room;
-    outcome.effects.persist.push_back(op::SaveRoom{room->room});
-    outcome.effects.deliver(std::move(changed), room_audience(*room, std::nullopt, 0));
+    outcome.effects.persist.push_back(op::SaveRoom{room.room});
+    outcome.effects.deliver(std::move(changed), room_audience(room, std::nullopt, 0));
     return outcome;
 }
 

@@ -174,6 +174,17 @@ class Server:
         ws_scheme = "wss" if self.scheme == "https" else "ws"
         return f"{ws_scheme}://{self.host}:{self.port}/api/v1/ws"
 
+    def logged(self, needle, timeout=5):
+        """Whether a log line containing `needle` appears within `timeout` s: the
+        server logs some things just after it starts listening."""
+        deadline = time.monotonic() + timeout
+        while True:
+            if any(needle in line for line in list(self.lines)):
+                return True
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.05)
+
     def log_tail(self, n=150):
         with self._lock:
             return "\n".join(self.lines[-n:])

@@ -275,13 +275,18 @@ def test_server_password_guards_the_door(server_factory, tmp_path):
     right.close()
 
 
-def test_flooding_without_limits_off_is_cut(server_factory):
+def signed_in_with_limits_on(server_factory, prefix):
+    """A client signed in to a server with flood control on (the default)."""
     from conftest import Ctx
     server = server_factory(limits="on", extra_args=("--irc", "127.0.0.1:0"))
-    ctx = Ctx(server)
-    acct = ctx.user("flood")
+    acct = Ctx(server).user(prefix)
     irc = IrcClient(server)
     irc.register_pass(acct.username, acct.password)
+    return irc
+
+
+def test_flooding_without_limits_off_is_cut(server_factory):
+    irc = signed_in_with_limits_on(server_factory, "flood")
     irc.sock.sendall(b"".join(b"PING :x%d\r\n" % i for i in range(300)))
     irc.expect("ERROR", lambda m: "Excess Flood" in m[3][0])
     assert irc.closed()
@@ -291,12 +296,7 @@ def test_flooding_without_limits_off_is_cut(server_factory):
 def test_a_paste_is_slowed_down_not_cut(server_factory):
     # Fake lag: past the burst, lines wait their turn at the steady rate
     # (5 a second), in order, and the connection stays open.
-    from conftest import Ctx
-    server = server_factory(limits="on", extra_args=("--irc", "127.0.0.1:0"))
-    ctx = Ctx(server)
-    acct = ctx.user("paste")
-    irc = IrcClient(server)
-    irc.register_pass(acct.username, acct.password)
+    irc = signed_in_with_limits_on(server_factory, "paste")
     irc.expect("366")
     irc.sock.sendall(b"".join(b"PING :p%d\r\n" % i for i in range(50)))
     tokens = [irc.expect("PONG", timeout=10)[3][-1] for _ in range(50)]

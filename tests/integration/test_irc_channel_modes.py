@@ -14,6 +14,15 @@ def opened(irc, room):
     return names[3][3].split()
 
 
+def new_room(make, ctx, prefix):
+    """(owner, their IRC client, room): a fresh account opens a new room over IRC."""
+    owner = ctx.user("owner")
+    irc = signed_in(make, owner)
+    room = unique_room(prefix)
+    opened(irc, room)
+    return owner, irc, room
+
+
 def test_whoever_opens_a_room_operates_it_and_both_sides_see_it(irc_ctx):
     server, make, ctx = irc_ctx
     owner = ctx.user("owner")
@@ -28,10 +37,7 @@ def test_whoever_opens_a_room_operates_it_and_both_sides_see_it(irc_ctx):
 
 def test_topic_set_from_irc_and_from_the_web(irc_ctx):
     server, make, ctx = irc_ctx
-    owner = ctx.user("owner")
-    irc = signed_in(make, owner)
-    room = unique_room("topic")
-    opened(irc, room)
+    owner, irc, room = new_room(make, ctx, "topic")
     web, ws = ctx.online("web")
     ws.ok("join", room=room)
     # A member can't set a locked topic; the operator can, and everyone hears it.
@@ -58,10 +64,7 @@ def test_topic_set_from_irc_and_from_the_web(irc_ctx):
 
 def test_moderated_rooms_hear_operators_and_voiced_members(irc_ctx):
     server, make, ctx = irc_ctx
-    owner = ctx.user("owner")
-    irc = signed_in(make, owner)
-    room = unique_room("mod")
-    opened(irc, room)
+    owner, irc, room = new_room(make, ctx, "mod")
     web, ws = ctx.online("web")
     ws.ok("join", room=room)
     talker = ctx.user("talker")
@@ -90,10 +93,7 @@ def test_moderated_rooms_hear_operators_and_voiced_members(irc_ctx):
 
 def test_key_and_limit_from_irc(irc_ctx):
     server, make, ctx = irc_ctx
-    owner = ctx.user("owner")
-    irc = signed_in(make, owner)
-    room = unique_room("key")
-    opened(irc, room)
+    owner, irc, room = new_room(make, ctx, "key")
     irc.send(f"MODE #{room} +k sesame")
     irc.expect("MODE", lambda m: m[3] == [f"#{room}", "+k", "sesame"])
     guest = ctx.user("guest")
@@ -115,10 +115,7 @@ def test_key_and_limit_from_irc(irc_ctx):
 
 def test_invite_only_rooms(irc_ctx):
     server, make, ctx = irc_ctx
-    owner = ctx.user("owner")
-    irc = signed_in(make, owner)
-    room = unique_room("inv")
-    opened(irc, room)
+    owner, irc, room = new_room(make, ctx, "inv")
     irc.send(f"MODE #{room} +i")
     irc.expect("MODE", lambda m: m[3] == [f"#{room}", "+i"])
     web, ws = ctx.online("web")
@@ -135,10 +132,7 @@ def test_invite_only_rooms(irc_ctx):
 
 def test_secret_rooms_are_hidden_from_outsiders(irc_ctx):
     server, make, ctx = irc_ctx
-    owner = ctx.user("owner")
-    irc = signed_in(make, owner)
-    room = unique_room("sec")
-    opened(irc, room)
+    owner, irc, room = new_room(make, ctx, "sec")
     irc.send(f"MODE #{room} +s")
     irc.expect("MODE", lambda m: m[3] == [f"#{room}", "+s"])
     outsider = ctx.user("out")
@@ -199,10 +193,7 @@ def test_invite_notify_tells_the_room(irc_ctx):
 
 def test_settings_and_roles_survive_a_restart(irc_ctx):
     server, make, ctx = irc_ctx
-    owner = ctx.user("owner")
-    irc = signed_in(make, owner)
-    room = unique_room("keep")
-    opened(irc, room)
+    owner, irc, room = new_room(make, ctx, "keep")
     helper = ctx.user("helper")
     irc2 = signed_in(make, helper)
     opened(irc2, room)
@@ -238,10 +229,7 @@ def test_lusers_counts_people_connections_and_rooms(irc_ctx):
 
 def test_operators_list_and_lift_room_bans(irc_ctx):
     server, make, ctx = irc_ctx
-    owner = ctx.user("owner")
-    irc = signed_in(make, owner)
-    room = unique_room("bans")
-    opened(irc, room)
+    owner, irc, room = new_room(make, ctx, "bans")
     pest, ws_pest = ctx.online("pest")
     ws_pest.ok("join", room=room)
     irc.send(f"MODE #{room} +b {pest.username}")

@@ -27,4 +27,4 @@ def test_missing_web_root_is_a_404_with_a_warning(server_factory, tmp_path):
     server = server_factory(extra_args=("--web-root", str(tmp_path / "absent")))
     r = http(server, "GET", "/")
     assert r.status_code == 404
-    assert any("event=web_client_missing" in line for line in server.lines)
+    assert server.logged("event=web_client_missing")

@@ -21,6 +21,7 @@ import { backoffDelay, shouldSendTyping } from '../state/backoff';
 import { fetchAfter, historyCommand } from '../state/catchup';
 import { dmKey, parseKey, roomKey, type ConvKey } from '../state/keys';
 import { firstId, lastId } from '../state/messages';
+import { eventOutcome } from '../state/events';
 import { canLoadOlder, convOf, unknownSenders } from '../state/selectors';
 import { DeviceStore } from '../state/storage';
 import { Store } from '../state/store';
@@ -179,45 +180,13 @@ export class Client {
   }
 
   private onEvent(event: ServerEvent): void {
-    const now = this.now();
-    const dispatch = this.store.dispatch.bind(this.store);
-    switch (event.type) {
-      case 'message':
-        dispatch({ type: 'message', message: event.message });
-        if (!this.store.get().users[event.message.from]) void this.fetchUsers([event.message.from]);
-        return;
-      case 'joined':
-        return dispatch({ type: 'member_joined', room: event.room, user: event.user, now });
-      case 'left':
-        return dispatch({ type: 'member_left', room: event.room, userId: event.user_id, reason: event.reason, now });
-      case 'typing':
-        return dispatch({ type: 'typing', room: event.room, userId: event.user_id, now });
-      case 'presence':
-        return dispatch({ type: 'presence', user: event.user, online: event.online });
-      case 'user':
-        return dispatch({ type: 'users', users: [event.user] });
-      case 'kicked':
-        dispatch({ type: 'room_left', room: event.room });
-        this.joined.delete(event.room);
-        if (!this.store.get().users[event.by]) void this.fetchUsers([event.by]);
-        return dispatch({
-          type: 'alert',
-          alert: { kind: 'kicked', room: event.room, by: event.by, reason: event.reason, banned: !!event.banned },
-        });
-      case 'banned':
-        this.banReason = event.reason;
-        return;
-      case 'room':
-        return dispatch({ type: 'room_changed', room: event.room, by: event.by, now });
-      case 'room_role':
-        dispatch({ type: 'room_role', room: event.room, userId: event.user_id, role: event.role, by: event.by, now });
-        return void this.fetchUsers([event.user_id].filter((id) => !this.store.get().users[id]));
-      case 'invited': {
-        dispatch({ type: 'invited', room: event.room, by: event.by, userId: event.user_id, now });
-        const users = this.store.get().users;
-        return void this.fetchUsers([event.by, event.user_id].filter((id) => !users[id]));
-      }
-    }
+    const outcome = eventOutcome(event, this.now());
+    if (outcome.leftRoom) this.joined.delete(outcome.leftRoom);
+    if (outcome.banReason !== undefined) this.banReason = outcome.banReason;
+    for (const action of outcome.actions) this.store.dispatch(action);
+    const users = this.store.get().users;
+    const unknown = outcome.people.filter((id) => !users[id]);
+    if (unknown.length > 0) void this.fetchUsers(unknown);
   }
 
   private request<T>(command: Command, socket: Socket | null = this.socket): Promise<T> {
