@@ -1,6 +1,8 @@
 #include "app/dispatcher.hpp"
 
-#include <map>
+#include <algorithm>
+#include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <vector>
 
@@ -106,27 +108,47 @@ void Dispatcher::close(core::ConnId conn, core::Protocol protocol, core::CloseRe
     });
 }
 
+namespace {
+
+// One shard's part of a delivery: its recipients, each with the index of the
+// encoding its kind of client is shown.
+struct ShardBatch {
+    std::vector<std::pair<core::ConnId, std::uint32_t>> to;
+};
+
+}  // namespace
+
 void Dispatcher::deliver(const core::Delivery& delivery) {
     // Encode at most once per protocol and variant; then one task per shard
     // carries the shared frames and that shard's recipients.
-    std::map<std::pair<core::Protocol, unsigned>, net::Frame> frames;
-    std::vector<std::vector<std::pair<core::ConnId, net::Frame>>> per_shard(shards_.size());
+    struct Encoding {
+        core::Protocol protocol;
+        unsigned variant;
+        net::Frame frame;
+    };
+    auto frames = std::make_shared<std::vector<Encoding>>();
+    std::vector<ShardBatch> per_shard(shards_.size());
     for (core::ConnId conn : delivery.to) {
         auto it = attached_.find(conn);
         if (it == attached_.end()) continue;
-        auto& frame = frames[{it->second.protocol, it->second.variant}];
-        if (!frame) {
-            frame = net::make_frame(
-                event_wire(it->second.protocol).event(*delivery.event, it->second.variant));
+        const auto [protocol, variant] = it->second;
+        auto encoding = std::find_if(frames->begin(), frames->end(), [&](const Encoding& e) {
+            return e.protocol == protocol && e.variant == variant;
+        });
+        if (encoding == frames->end()) {
+            auto bytes = event_wire(protocol).event(*delivery.event, variant);
+            frames->push_back({protocol, variant, net::make_frame(std::move(bytes))});
+            encoding = frames->end() - 1;
         }
-        if (frame->empty()) continue;  // nothing this kind of client is shown
-        per_shard[net::Shards::shard_of(conn) % shards_.size()].emplace_back(conn, frame);
+        if (encoding->frame->empty()) continue;  // nothing this kind of client is shown
+        auto index = static_cast<std::uint32_t>(encoding - frames->begin());
+        per_shard[net::Shards::shard_of(conn) % shards_.size()].to.emplace_back(conn, index);
     }
     for (std::size_t shard = 0; shard < per_shard.size(); ++shard) {
-        if (per_shard[shard].empty()) continue;
-        shards_.post(shard, [this, batch = std::move(per_shard[shard])] {
-            for (const auto& [conn, frame] : batch) {
-                if (auto* connection = shards_.find(conn)) connection->send(frame);
+        if (per_shard[shard].to.empty()) continue;
+        shards_.post(shard, [this, frames, batch = std::move(per_shard[shard])] {
+            for (const auto& [conn, index] : batch.to) {
+                if (auto* connection = shards_.find(conn)) connection->send((*frames)[index].frame);
             }
         });
     }

@@ -108,6 +108,15 @@ net::LineServerOptions irc_options(const Config& config, const Endpoint& endpoin
     return options;
 }
 
+// Lines per socket write say how well fan-out writes are gathered (benchmarks
+// read it; an operator can too).
+void log_irc_writes(std::string_view listener, const net::LineServer* server) {
+    if (server == nullptr) return;
+    auto stats = server->stats();
+    spdlog::info("event=irc_writes listener={} writes={} lines={}", listener, stats.writes,
+                 stats.frames);
+}
+
 std::vector<std::pair<std::string, std::string>> irc_opers(const Config& config) {
     std::vector<std::pair<std::string, std::string>> opers;
     for (const auto& oper : config.irc_server.opers) opers.emplace_back(oper.name, oper.password);
@@ -214,6 +223,8 @@ int run_server(const Config& config) {
     server.stop();
     if (irc_server) irc_server->stop();
     if (irc_tls_server) irc_tls_server->stop();
+    log_irc_writes("irc", irc_server.get());
+    log_irc_writes("irc_tls", irc_tls_server.get());
     hash_pool.stop();
     media_pool.stop();
     hub_thread.stop();

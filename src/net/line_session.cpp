@@ -2,15 +2,13 @@
 
 #include <algorithm>
 #include <array>
-#include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <exception>
+#include <span>
 #include <string>
-#include <vector>
 
 #include "net/shard_internals.hpp"
 #include "net/tls_accept.hpp"
@@ -24,24 +22,36 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// Clients send little; thousands of idle connections should not cost much more.
-constexpr std::size_t read_chunk_bytes = 4096;
+// What one read takes from a socket. Plain connections read into their shard's
+// buffer, so its size costs nothing per connection.
+constexpr std::size_t shard_read_bytes = 16384;
+constexpr std::size_t tls_read_bytes = 4096;
+// A busy peer yields to the others after this many full reads in a row.
+constexpr int max_reads_per_turn = 4;
 // One writev: Asio passes at most 64 buffers to the kernel at a time anyway.
 constexpr std::size_t max_frames_per_write = 64;
 constexpr std::size_t max_bytes_per_write = 64 * 1024;
+// A reader far behind yields to the others after this many writes in a row.
+constexpr int max_writes_per_turn = 8;
+// A drained queue keeps its capacity for the next burst up to this many frames.
+constexpr std::size_t kept_queue_capacity = 64;
 constexpr std::chrono::milliseconds close_grace{10000};  // writing the queue
 // Once our side is shut, the peer's end of stream tells us it has read everything;
 // closing earlier with its bytes unread would reset the connection and could
 // destroy the last lines, an ERROR for instance, before the client reads them.
 constexpr std::chrono::milliseconds linger_grace{2000};
 constexpr std::chrono::milliseconds idle_grace{1000};
-constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
+constexpr auto never = asio::steady_timer::time_point::max();
 
 // End of stream, cancellation or a reset are how sessions end.
 bool is_quiet(const error_code& error) {
     return error == asio::error::eof || error == asio::error::operation_aborted ||
            error == asio::error::connection_reset || error == asio::error::broken_pipe ||
            error == asio::error::bad_descriptor || is_truncated(error);
+}
+
+bool would_block(const error_code& error) {
+    return error == asio::error::would_block || error == asio::error::try_again;
 }
 
 }  // namespace
@@ -54,61 +64,98 @@ LineSession::LineSession(std::shared_ptr<LineServerState> server, std::size_t sh
       slot_(std::move(slot)),
       peer_(std::move(peer)),
       splitter_(server_->options.max_line),
-      wake_writer_(stream_.get_executor()),
-      registration_timer_(stream_.get_executor()),
-      idle_timer_(stream_.get_executor()),
-      close_deadline_(stream_.get_executor()) {}
+      timer_(stream_.get_executor()) {}
 
-asio::awaitable<void> LineSession::run() {
-    TrackedSession tracked(*server_, shard_, *this);
-    try {
-        // Accepted just as the server stopped: its shutdown() may have been missed.
-        // A plain statement: GCC 12 miscompiles co_await inside a short-circuit condition.
-        const bool secured = co_await finish_tls_handshake(*server_, stream_, peer_, "irc");
-        if (secured && !server_->stopping) {
-            open();
-            co_await read_loop();
-        }
-    } catch (const std::exception& error) {
-        server_->warn("event=irc_session_failed conn=" + std::to_string(id_) + " what=\"" +
-                      error.what() + "\"");
+void LineSession::start() {
+    server_->sessions(shard_).insert(this);
+    if (!stream_.is_tls()) return open();
+    tls_buffer_ = std::make_unique<char[]>(tls_read_bytes);
+    asio::co_spawn(stream_.get_executor(), handshake(shared_from_this()), asio::detached);
+}
+
+asio::awaitable<void> LineSession::handshake(std::shared_ptr<LineSession> /*keep_alive*/) {
+    // A plain statement: GCC 12 miscompiles co_await inside a short-circuit condition.
+    const bool secured = co_await finish_tls_handshake(*server_, stream_, peer_, "irc");
+    if (secured && phase_ == Phase::Open) {
+        open();
+    } else {
+        finish();
     }
-    finish();
-    slot_.release();
 }
 
 void LineSession::open() {
-    // Lines are small and interactive: never wait for the peer's delayed ACK.
+    // Accepted just as the server stopped: its shutdown() may have been missed.
+    if (server_->stopping) return finish();
     error_code ignored;
-    stream_.next_layer().set_option(tcp::no_delay(true), ignored);
+    // Lines are small and interactive: never wait for the peer's delayed ACK.
+    socket().set_option(tcp::no_delay(true), ignored);
+    // Reads and writes are tried at once and come back would_block when the
+    // socket has nothing or no room; only then do we wait.
+    socket().non_blocking(true, ignored);
     id_ = ShardAccess::next_id(server_->shards, shard_);
     ShardAccess::add(server_->shards, *this);
     registered_ = true;
     last_read_ = Clock::now();
-    auto executor = stream_.get_executor();
-    asio::co_spawn(executor, write_loop(shared_from_this()), asio::detached);
     if (server_->options.register_timeout.count() > 0) {
-        asio::co_spawn(executor, watch_registration(shared_from_this()), asio::detached);
+        registration_deadline_ = last_read_ + server_->options.register_timeout;
     }
-    if (server_->options.idle_timeout.count() > 0) {
-        asio::co_spawn(executor, watch_idle(shared_from_this()), asio::detached);
+    try {
+        server_->handler.on_open(shared_from_this(), peer_);
+    } catch (const std::exception& error) {
+        server_->warn("event=irc_session_failed conn=" + std::to_string(id_) + " what=\"" +
+                      error.what() + "\"");
+        return finish();
     }
-    server_->handler.on_open(shared_from_this(), peer_);
+    arm_timer();
+    read_more();
 }
 
 // Goes on reading while closing, discarding what arrives, until the peer ends its
-// side or the close deadline cuts the connection.
-asio::awaitable<void> LineSession::read_loop() {
-    std::array<char, read_chunk_bytes> buffer;
-    for (;;) {
-        auto [error, bytes] = co_await stream_.async_read_some(asio::buffer(buffer), use_tuple);
-        if (error) {
-            report_read_end(error);
-            co_return;
+// side or the close deadline cuts the connection. Only the end of reading ends
+// the session (finish()).
+void LineSession::read_more() {
+    if (phase_ == Phase::Closed) return;
+    auto self = shared_from_this();
+    if (tls_buffer_) {
+        stream_.async_read_some(asio::buffer(tls_buffer_.get(), tls_read_bytes),
+                                [this, self](error_code error, std::size_t bytes) {
+                                    on_read(error, bytes);
+                                });
+    } else {
+        socket().async_wait(tcp::socket::wait_read,
+                            [this, self](error_code error) { on_readable(error); });
+    }
+}
+
+void LineSession::on_readable(const error_code& error) {
+    if (error) {
+        report_read_end(error);
+        return finish();
+    }
+    thread_local std::array<char, shard_read_bytes> buffer;  // one per shard thread
+    for (int read = 0; read < max_reads_per_turn; ++read) {
+        error_code read_error;
+        std::size_t bytes = socket().read_some(asio::buffer(buffer), read_error);
+        if (would_block(read_error)) break;
+        if (read_error) {
+            report_read_end(read_error);
+            return finish();
         }
         last_read_ = Clock::now();
         deliver(std::string_view(buffer.data(), bytes));
+        if (bytes < buffer.size()) break;
     }
+    read_more();
+}
+
+void LineSession::on_read(const error_code& error, std::size_t bytes) {
+    if (error) {
+        report_read_end(error);
+        return finish();
+    }
+    last_read_ = Clock::now();
+    deliver(std::string_view(tls_buffer_.get(), bytes));
+    read_more();
 }
 
 void LineSession::deliver(std::string_view input) {
@@ -123,84 +170,6 @@ void LineSession::deliver(std::string_view input) {
     }
 }
 
-// The only writer. Frames go out in order; a requested close goes after them.
-asio::awaitable<void> LineSession::write_loop(Self /*keep_alive*/) {
-    while (phase_ != Phase::Closed) {
-        if (!queue_.empty()) {
-            // Not `if (!co_await ...)`: GCC 12 miscompiles that here (it crashed at run time).
-            bool written = co_await write_batch();
-            if (!written) {
-                force_close();
-                co_return;
-            }
-        } else if (phase_ == Phase::Closing) {
-            half_close();
-            co_return;
-        } else {
-            writer_waiting_ = true;
-            wake_writer_.expires_at(asio::steady_timer::time_point::max());
-            co_await wake_writer_.async_wait(use_tuple);
-            writer_waiting_ = false;
-        }
-    }
-}
-
-// A fan-out queues many small lines at once: one system call for all of them.
-asio::awaitable<bool> LineSession::write_batch() {
-    // Held here, not in the queue, so that a queue dropped meanwhile leaves the bytes
-    // being written alive.
-    std::vector<Frame> batch;
-    std::vector<asio::const_buffer> buffers;
-    std::size_t bytes = 0;
-    while (!queue_.empty() && batch.size() < max_frames_per_write) {
-        std::size_t size = queue_.front()->size();
-        if (!batch.empty() && bytes + size > max_bytes_per_write) break;
-        bytes += size;
-        buffers.push_back(asio::buffer(*queue_.front()));
-        batch.push_back(std::move(queue_.front()));
-        queue_.pop_front();
-    }
-    server_->writes.fetch_add(1, std::memory_order_relaxed);
-    server_->frames.fetch_add(batch.size(), std::memory_order_relaxed);
-    auto [error, written] = co_await asio::async_write(stream_, buffers, use_tuple);
-    queued_bytes_ -= std::min(queued_bytes_, bytes);
-    co_return !error;
-}
-
-asio::awaitable<void> LineSession::watch_registration(Self /*keep_alive*/) {
-    if (authenticated_) co_return;  // on_open did it already
-    registration_timer_.expires_after(server_->options.register_timeout);
-    auto [error] = co_await registration_timer_.async_wait(use_tuple);
-    if (error || authenticated_ || phase_ != Phase::Open) co_return;
-    if (server_->register_timeout_frame) send(server_->register_timeout_frame);
-    begin_close(close_grace);
-}
-
-// Checks the time of the last read when the timer fires instead of moving the
-// timer on every read.
-asio::awaitable<void> LineSession::watch_idle(Self /*keep_alive*/) {
-    const auto idle_timeout = server_->options.idle_timeout;
-    while (phase_ == Phase::Open) {
-        idle_timer_.expires_at(last_read_ + idle_timeout);
-        auto [error] = co_await idle_timer_.async_wait(use_tuple);
-        if (error) co_return;
-        if (phase_ == Phase::Open && Clock::now() >= last_read_ + idle_timeout) {
-            begin_close(idle_grace);
-        }
-    }
-}
-
-// Wakes up again whenever the deadline is moved earlier.
-asio::awaitable<void> LineSession::watch_close_deadline(Self /*keep_alive*/) {
-    while (phase_ != Phase::Closed) {
-        auto [error] = co_await close_deadline_.async_wait(use_tuple);
-        if (!error && phase_ != Phase::Closed) {
-            force_close();
-            co_return;
-        }
-    }
-}
-
 void LineSession::send(Frame frame) {
     if (!on_shard_thread()) {
         asio::post(stream_.get_executor(),
@@ -208,13 +177,154 @@ void LineSession::send(Frame frame) {
         return;
     }
     if (phase_ != Phase::Open || !frame) return;
-    if (queued_bytes_ + frame->size() > server_->options.queue_cap) {
-        drop_too_slow();
-        return;
-    }
+    if (queued_bytes_ + frame->size() > server_->options.queue_cap) return drop_too_slow();
     queued_bytes_ += frame->size();
     queue_.push_back(std::move(frame));
-    wake_writer();
+    request_flush();
+}
+
+void LineSession::request_flush() {
+    if (flush_requested_ || writing_ || phase_ == Phase::Closed) return;
+    flush_requested_ = true;
+    defer_flush(server_->shards, shard_, shared_from_this());
+}
+
+void LineSession::flush() {
+    flush_requested_ = false;
+    if (phase_ == Phase::Closed || writing_) return;
+    if (tls_buffer_) return write_tls();
+    write_plain();
+}
+
+// Writes from the queue until it is empty or the socket is full, without
+// waiting: most of the time everything goes in one call.
+void LineSession::write_plain() {
+    std::array<asio::const_buffer, max_frames_per_write> buffers;
+    for (int round = 0; round < max_writes_per_turn; ++round) {
+        if (head_ == queue_.size()) return drained();
+        std::size_t count = 0;
+        std::size_t bytes = 0;
+        for (std::size_t i = head_; i < queue_.size() && count < buffers.size(); ++i) {
+            std::size_t offset = i == head_ ? written_ : 0;
+            std::size_t size = queue_[i]->size() - offset;
+            if (count > 0 && bytes + size > max_bytes_per_write) break;
+            buffers[count++] = asio::buffer(queue_[i]->data() + offset, size);
+            bytes += size;
+        }
+        error_code error;
+        std::size_t sent =
+            socket().write_some(std::span<const asio::const_buffer>(buffers.data(), count), error);
+        if (would_block(error)) {
+            // Full: wait until the peer has read some. Sends meanwhile only queue.
+            writing_ = true;
+            socket().async_wait(tcp::socket::wait_write,
+                                [this, self = shared_from_this()](error_code waited) {
+                                    writing_ = false;
+                                    // Closed meanwhile: the reading side finishes.
+                                    if (!waited) flush();
+                                });
+            return;
+        }
+        if (error) return force_close();
+        server_->writes.fetch_add(1, std::memory_order_relaxed);
+        wrote(sent);
+    }
+    request_flush();  // the rest in the next round, after the other connections
+}
+
+// TLS encrypts as it writes, so its writes go through the stream and are awaited.
+void LineSession::write_tls() {
+    if (head_ == queue_.size()) return drained();
+    std::vector<asio::const_buffer> buffers;
+    std::size_t bytes = 0;
+    while (head_ < queue_.size() && tls_writing_.size() < max_frames_per_write) {
+        std::size_t size = queue_[head_]->size();
+        if (!tls_writing_.empty() && bytes + size > max_bytes_per_write) break;
+        bytes += size;
+        buffers.push_back(asio::buffer(*queue_[head_]));
+        tls_writing_.push_back(std::move(queue_[head_++]));
+    }
+    writing_ = true;
+    asio::async_write(stream_, buffers,
+                      [this, self = shared_from_this(), bytes](error_code error, std::size_t) {
+                          writing_ = false;
+                          server_->writes.fetch_add(1, std::memory_order_relaxed);
+                          server_->frames.fetch_add(tls_writing_.size(),
+                                                    std::memory_order_relaxed);
+                          tls_writing_.clear();
+                          queued_bytes_ -= std::min(queued_bytes_, bytes);
+                          if (error) return force_close();
+                          flush();
+                      });
+}
+
+// Takes `bytes` written off the front of the queue.
+void LineSession::wrote(std::size_t bytes) {
+    std::size_t frames = 0;
+    while (bytes > 0 && head_ < queue_.size()) {
+        std::size_t rest = queue_[head_]->size() - written_;
+        if (bytes < rest) {
+            written_ += bytes;
+            break;
+        }
+        bytes -= rest;
+        queued_bytes_ -= std::min(queued_bytes_, queue_[head_]->size());
+        queue_[head_++].reset();
+        written_ = 0;
+        ++frames;
+    }
+    server_->frames.fetch_add(frames, std::memory_order_relaxed);
+    if (head_ > kept_queue_capacity && head_ * 2 > queue_.size()) {
+        queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(head_));
+        head_ = 0;
+    }
+}
+
+// Everything queued is written.
+void LineSession::drained() {
+    queue_.clear();
+    head_ = 0;
+    if (queue_.capacity() > kept_queue_capacity) queue_.shrink_to_fit();
+    if (phase_ == Phase::Closing) half_close();
+}
+
+// One timer serves every deadline; it waits for the earliest.
+void LineSession::arm_timer() {
+    auto deadline = std::min(registration_deadline_, close_deadline_);
+    const auto idle_timeout = server_->options.idle_timeout;
+    if (idle_timeout.count() > 0 && phase_ == Phase::Open) {
+        deadline = std::min(deadline, last_read_ + idle_timeout);
+    }
+    if (deadline == never || phase_ == Phase::Closed) {
+        if (timer_waiting_) timer_.cancel();
+        timer_waiting_ = false;
+        return;
+    }
+    if (timer_waiting_ && timer_.expiry() == deadline) return;
+    timer_.expires_at(deadline);  // a wait for another time ends as cancelled
+    timer_waiting_ = true;
+    timer_.async_wait([this, self = shared_from_this()](error_code error) {
+        if (error == asio::error::operation_aborted) return;  // moved; whoever moved it waits
+        timer_waiting_ = false;
+        on_timer();
+    });
+}
+
+// Reads move the idle deadline without touching the timer: it is checked here.
+void LineSession::on_timer() {
+    if (phase_ == Phase::Closed) return;
+    const auto now = Clock::now();
+    if (now >= close_deadline_) return force_close();  // a peer that doesn't drain or end
+    const auto idle_timeout = server_->options.idle_timeout;
+    if (phase_ == Phase::Open && !authenticated_ && now >= registration_deadline_) {
+        registration_deadline_ = never;
+        if (server_->register_timeout_frame) send(server_->register_timeout_frame);
+        begin_close(close_grace);
+    } else if (phase_ == Phase::Open && idle_timeout.count() > 0 &&
+               now >= last_read_ + idle_timeout) {
+        begin_close(idle_grace);
+    }
+    arm_timer();
 }
 
 void LineSession::close(int /*code*/, std::string /*reason*/) {
@@ -232,55 +342,44 @@ void LineSession::set_authenticated() {
         return;
     }
     authenticated_ = true;
-    registration_timer_.cancel();
+    registration_deadline_ = never;
+    arm_timer();
 }
 
-void LineSession::shutdown() { begin_close(shutdown_grace); }
-
-// Cancelling an idle timer still costs a trip through the reactor: skip it while
-// the writer is busy or already woken, which is always so within a burst.
-void LineSession::wake_writer() {
-    if (!writer_waiting_) return;
-    writer_waiting_ = false;
-    wake_writer_.cancel();
+void LineSession::shutdown() {
+    if (!registered_) return force_close();  // still in its TLS handshake
+    begin_close(shutdown_grace);
 }
 
+// Writes what is queued, then ends our side.
 void LineSession::begin_close(std::chrono::milliseconds grace) {
     if (phase_ == Phase::Open) {
         phase_ = Phase::Closing;
-        registration_timer_.cancel();
-        idle_timer_.cancel();
-        wake_writer();
+        registration_deadline_ = never;
     }
-    if (phase_ == Phase::Closing) arm_close_deadline(grace);
+    if (phase_ != Phase::Closing) return;
+    close_within(grace);
+    request_flush();
 }
 
-// A peer that does not drain its socket or end its side is cut off.
-void LineSession::arm_close_deadline(std::chrono::milliseconds grace) {
-    auto deadline = Clock::now() + grace;
-    if (deadline_armed_ && close_deadline_.expiry() <= deadline) return;
-    close_deadline_.expires_at(deadline);  // wakes a waiting watcher
-    if (deadline_armed_) return;
-    deadline_armed_ = true;
-    asio::co_spawn(stream_.get_executor(), watch_close_deadline(shared_from_this()),
-                   asio::detached);
+void LineSession::close_within(std::chrono::milliseconds grace) {
+    close_deadline_ = std::min(close_deadline_, Clock::now() + grace);
+    arm_timer();
 }
 
 // Everything queued is written: end our side and wait a little for the peer's.
 void LineSession::half_close() {
     error_code ignored;
-    stream_.next_layer().shutdown(tcp::socket::shutdown_send, ignored);
-    arm_close_deadline(linger_grace);
+    socket().shutdown(tcp::socket::shutdown_send, ignored);
+    close_within(linger_grace);
 }
 
 // Past the cap, the queue would only grow: nothing more can reach this peer.
 void LineSession::drop_too_slow() {
     server_->warn("event=irc_dropped reason=too_slow conn=" + std::to_string(id_) +
                   " queued_bytes=" + std::to_string(queued_bytes_));
-    queue_.clear();
     phase_ = Phase::Closing;
-    registration_timer_.cancel();
-    idle_timer_.cancel();
+    registration_deadline_ = never;
     force_close();
 }
 
@@ -291,42 +390,40 @@ void LineSession::report_read_end(const error_code& error) {
     }
 }
 
-// Pending reads and writes end with operation_aborted.
+// The pending read or wait then ends with an error, and the session with it.
 void LineSession::force_close() {
     error_code ignored;
-    if (phase_ != Phase::Closed) stream_.next_layer().close(ignored);
+    if (phase_ != Phase::Closed) socket().close(ignored);
 }
 
 void LineSession::finish() {
+    if (phase_ == Phase::Closed) return;
     phase_ = Phase::Closed;
-    queue_.clear();
+    queue_ = {};
+    head_ = 0;
+    written_ = 0;
     queued_bytes_ = 0;
-    wake_writer_.cancel();
-    registration_timer_.cancel();
-    idle_timer_.cancel();
-    close_deadline_.cancel();
+    timer_.cancel();
+    timer_waiting_ = false;
     error_code ignored;
-    stream_.next_layer().close(ignored);
-    if (!registered_) return;
-    registered_ = false;
-    ShardAccess::remove(server_->shards, id_);
-    try {
-        server_->handler.on_close(id_);
-    } catch (const std::exception& error) {
-        server_->warn("event=irc_on_close_failed conn=" + std::to_string(id_) + " what=\"" +
-                      error.what() + "\"");
+    socket().close(ignored);
+    server_->sessions(shard_).erase(this);
+    if (registered_) {
+        registered_ = false;
+        ShardAccess::remove(server_->shards, id_);
+        try {
+            server_->handler.on_close(id_);
+        } catch (const std::exception& error) {
+            server_->warn("event=irc_on_close_failed conn=" + std::to_string(id_) +
+                          " what=\"" + error.what() + "\"");
+        }
     }
+    slot_.release();
 }
 
 bool LineSession::on_shard_thread() const {
     return ShardAccess::context(server_->shards, shard_).get_executor().running_in_this_thread();
 }
-
-namespace {
-
-asio::awaitable<void> serve(std::shared_ptr<LineSession> session) { co_await session->run(); }
-
-}  // namespace
 
 void start_line_session(std::shared_ptr<LineServerState> state, std::size_t shard,
                         tcp::socket socket, ConnectionSlot slot, PeerInfo peer) {
@@ -334,7 +431,7 @@ void start_line_session(std::shared_ptr<LineServerState> state, std::size_t shar
     auto stream = accept_stream(*state, std::move(socket));
     auto session = std::make_shared<LineSession>(std::move(state), shard, std::move(stream),
                                                  std::move(slot), std::move(peer));
-    asio::co_spawn(context, serve(std::move(session)), asio::detached);
+    asio::post(context, [session = std::move(session)] { session->start(); });
 }
 
 }  // namespace parley::net::detail

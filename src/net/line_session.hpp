@@ -6,12 +6,14 @@
 #include <boost/asio/steady_timer.hpp>
 #include <chrono>
 #include <cstddef>
-#include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "net/connection.hpp"
+#include "net/deferred_flush.hpp"
 #include "net/handlers.hpp"
 #include "net/line_server_state.hpp"
 #include "net/line_splitter.hpp"
@@ -21,20 +23,25 @@ namespace parley::net::detail {
 
 using LineStream = MaybeTlsStream<boost::asio::ip::tcp::socket>;
 
-// A reader coroutine that owns the session and hands complete lines to the
-// handler, and one writer that gathers queued frames into few socket writes, its
-// queue capped in bytes. Everything runs on the shard's thread; Connection calls
-// made elsewhere are posted there.
+// Built for many mostly idle connections and for fan-out, so a session keeps
+// little of its own while idle: no coroutine frames, no read buffer (a plain
+// connection waits for readability and reads into its shard's buffer; only TLS
+// needs one of its own), one timer for whichever deadline comes first. Queued
+// frames are written when the shard flushes (deferred_flush.hpp), several per
+// system call, straight from the shared frames, without waking anything.
+// Everything runs on the shard's thread; Connection calls made elsewhere are
+// posted there.
 class LineSession final : public Connection,
                           public Session,
+                          public Flushable,
                           public std::enable_shared_from_this<LineSession> {
 public:
     LineSession(std::shared_ptr<LineServerState> server, std::size_t shard, LineStream stream,
                 ConnectionSlot slot, PeerInfo peer);
 
     // Registers the connection, calls on_open, then reads until the connection
-    // ends; on_close is called before it returns.
-    boost::asio::awaitable<void> run();
+    // ends; on_close is called once it has. On the shard's thread.
+    void start();
     // The server stops: write what is queued, then close.
     void shutdown() override;
 
@@ -44,29 +51,34 @@ public:
     // line of its own, sent before this.
     void close(int code, std::string reason) override;
     void set_authenticated() override;
+    void flush() override;
 
 private:
     enum class Phase { Open, Closing, Closed };
-    using Self = std::shared_ptr<LineSession>;
     using Clock = boost::asio::steady_timer::clock_type;
 
+    boost::asio::awaitable<void> handshake(std::shared_ptr<LineSession> keep_alive);
     void open();
-    boost::asio::awaitable<void> read_loop();
+    void read_more();
+    void on_readable(const boost::system::error_code& error);
+    void on_read(const boost::system::error_code& error, std::size_t bytes);
     void deliver(std::string_view input);
-    boost::asio::awaitable<void> write_loop(Self self);
-    boost::asio::awaitable<bool> write_batch();
-    boost::asio::awaitable<void> watch_registration(Self self);
-    boost::asio::awaitable<void> watch_idle(Self self);
-    boost::asio::awaitable<void> watch_close_deadline(Self self);
-    void wake_writer();
+    void request_flush();
+    void write_plain();
+    void write_tls();
+    void wrote(std::size_t bytes);
+    void drained();
+    void arm_timer();
+    void on_timer();
     void begin_close(std::chrono::milliseconds grace);
-    void arm_close_deadline(std::chrono::milliseconds grace);
+    void close_within(std::chrono::milliseconds grace);
     void half_close();
     void drop_too_slow();
     void report_read_end(const boost::system::error_code& error);
     void force_close();
     void finish();
     bool on_shard_thread() const;
+    boost::asio::ip::tcp::socket& socket() { return stream_.next_layer(); }
 
     std::shared_ptr<LineServerState> server_;
     std::size_t shard_;
@@ -75,18 +87,25 @@ private:
     PeerInfo peer_;
     ConnId id_ = 0;
     Phase phase_ = Phase::Open;
-    bool registered_ = false;  // in the shard registry, on_open called
+    bool registered_ = false;  // in the shard registry and the server's sessions, on_open called
     bool authenticated_ = false;
-    bool deadline_armed_ = false;
-    bool writer_waiting_ = false;
+    bool flush_requested_ = false;
+    bool writing_ = false;  // waiting for the socket to take more (plain) or a TLS write
+    bool timer_waiting_ = false;
     LineSplitter splitter_;
     Clock::time_point last_read_;
-    std::deque<Frame> queue_;
-    std::size_t queued_bytes_ = 0;  // including the frames being written
-    boost::asio::steady_timer wake_writer_;
-    boost::asio::steady_timer registration_timer_;
-    boost::asio::steady_timer idle_timer_;
-    boost::asio::steady_timer close_deadline_;
+    Clock::time_point registration_deadline_ = Clock::time_point::max();
+    Clock::time_point close_deadline_ = Clock::time_point::max();
+    // Frames not yet written, oldest first from `head_`; the first of them may be
+    // partly written (`written_`). A vector, not a deque: an empty deque still
+    // holds half a kilobyte.
+    std::vector<Frame> queue_;
+    std::size_t head_ = 0;
+    std::size_t written_ = 0;
+    std::size_t queued_bytes_ = 0;
+    std::vector<Frame> tls_writing_;      // TLS: the frames of the write in progress
+    std::unique_ptr<char[]> tls_buffer_;  // TLS: records are decrypted into it
+    boost::asio::steady_timer timer_;
 };
 
 // Takes an accepted socket (already bound to the shard's io_context) and its place

@@ -17,6 +17,8 @@ struct ShardAccess {
     // Registry of open connections, keyed by id(); call on the connection's shard.
     static void add(Shards& shards, Connection& connection);
     static void remove(Shards& shards, ConnId id);
+    // Tasks posted with Shards::post that have not run yet (deliveries, answers).
+    static std::size_t queued_tasks(Shards& shards, std::size_t shard);
     // True between start() and stop().
     static bool running(const Shards& shards);
     static bool in_shard_thread(const Shards& shards);

@@ -37,6 +37,7 @@ struct Shard {
     std::thread thread;
     std::atomic<std::uint64_t> next_counter{1};
     std::unordered_map<ConnId, Connection*> connections;
+    std::atomic<std::size_t> queued{0};  // posted tasks not yet run
 };
 
 // A task that throws must not take the whole shard down: report it and go on.
@@ -115,7 +116,12 @@ void Shards::join() {
 }
 
 void Shards::post(std::size_t shard, std::function<void()> task) {
-    asio::post(impl_->at(shard).context, std::move(task));
+    Shard& target = impl_->at(shard);
+    target.queued.fetch_add(1, std::memory_order_relaxed);
+    asio::post(target.context, [&target, task = std::move(task)] {
+        target.queued.fetch_sub(1, std::memory_order_relaxed);
+        task();
+    });
 }
 
 void Shards::post_after(std::size_t shard, std::chrono::milliseconds delay,
@@ -157,6 +163,10 @@ void ShardAccess::add(Shards& shards, Connection& connection) {
 
 void ShardAccess::remove(Shards& shards, ConnId id) {
     shards.impl_->at(Shards::shard_of(id)).connections.erase(id);
+}
+
+std::size_t ShardAccess::queued_tasks(Shards& shards, std::size_t shard) {
+    return shards.impl_->at(shard).queued.load(std::memory_order_relaxed);
 }
 
 bool ShardAccess::running(const Shards& shards) {
