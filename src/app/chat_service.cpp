@@ -288,8 +288,9 @@ void ChatService::sign_in(core::ConnId conn, core::Protocol protocol, unsigned v
 
 void ChatService::attach_signed_in(core::ConnId conn, core::Protocol protocol, unsigned variant,
                                    const core::User& user, const Reply& reply) {
-    // Not tied to a token: logging out a browser leaves IRC connected.
-    auto outcome = hub_.connect(conn, user, {}, now_ms());
+    // Not tied to a token: logging out a browser leaves IRC connected. IRC
+    // shows who is online through NAMES, WHO and MONITOR, not a list at sign-in.
+    auto outcome = hub_.connect(conn, user, {}, now_ms(), core::Hub::OnlineList::omit);
     if (!outcome.answer) return reply(outcome.answer.error());
     dispatcher_.attach(conn, protocol, variant);
     dispatcher_.authenticated(conn);

@@ -34,7 +34,8 @@ void Hub::load(const HubSnapshot& snapshot) {
     for (const auto& file : snapshot.files) files_[file.file.id] = file;
 }
 
-Outcome Hub::connect(ConnId conn, const User& user, std::string session, TimeMs /*now*/) {
+Outcome Hub::connect(ConnId conn, const User& user, std::string session, TimeMs /*now*/,
+                     OnlineList online) {
     if (user.deleted) return Errc::unauthorized;
     if (user.banned) return Errc::banned;
     auto& state = users_[user.id];
@@ -44,7 +45,8 @@ Outcome Hub::connect(ConnId conn, const User& user, std::string session, TimeMs 
     state.conns.push_back(conn);
     conns_[conn] = ConnState{user.id, std::move(session)};
 
-    answer::Ready ready{view(state), {}, online_users(), {}};
+    answer::Ready ready{view(state), {}, {}, {}};
+    if (online == OnlineList::include) ready.online = online_users();
     for (const auto& [name, room] : rooms_) {
         if (room.members.contains(user.id)) ready.rooms.push_back(name);
     }

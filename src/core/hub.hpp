@@ -44,8 +44,12 @@ public:
     void load(const HubSnapshot& snapshot);
 
     // Connections. `session` names the sign-in (the token's hash) so that
-    // ending it closes exactly its connections.
-    Outcome connect(ConnId conn, const User& user, std::string session, TimeMs now);
+    // ending it closes exactly its connections. The Ready answer lists who is
+    // online unless `online` says the client never shows it (IRC): with
+    // thousands signing in at once, those copies are most of the work.
+    enum class OnlineList { include, omit };
+    Outcome connect(ConnId conn, const User& user, std::string session, TimeMs now,
+                    OnlineList online = OnlineList::include);
     Effects disconnect(ConnId conn);
     // Admin powers for this connection alone (an adapter checked operator credentials).
     void grant_operator(ConnId conn);

@@ -37,8 +37,9 @@ void LineServer::start() {
 void LineServer::stop() { impl_->listener->stop(); }
 
 LineServerStats LineServer::stats() const {
-    return {impl_->state->writes.load(std::memory_order_relaxed),
-            impl_->state->frames.load(std::memory_order_relaxed)};
+    const auto& counters = impl_->state->counters;
+    return {counters.writes.load(std::memory_order_relaxed),
+            counters.frames.load(std::memory_order_relaxed)};
 }
 
 }  // namespace parley::net

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "net/frame.hpp"
+#include "net/gathered_writer.hpp"
 #include "net/handlers.hpp"
 #include "net/line_server.hpp"
 #include "net/listener_state.hpp"
@@ -27,8 +28,7 @@ public:
     LineHandler& handler;
     const LineServerOptions options;
     const Frame register_timeout_frame;  // null when options.register_timeout_line is empty
-    std::atomic<std::uint64_t> writes{0};
-    std::atomic<std::uint64_t> frames{0};
+    WriteCounters counters;
 };
 
 }  // namespace parley::net::detail

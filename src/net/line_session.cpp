@@ -5,9 +5,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/write.hpp>
 #include <exception>
-#include <span>
 #include <string>
 
 #include "net/shard_internals.hpp"
@@ -28,13 +26,6 @@ constexpr std::size_t shard_read_bytes = 16384;
 constexpr std::size_t tls_read_bytes = 4096;
 // A busy peer yields to the others after this many full reads in a row.
 constexpr int max_reads_per_turn = 4;
-// One writev: Asio passes at most 64 buffers to the kernel at a time anyway.
-constexpr std::size_t max_frames_per_write = 64;
-constexpr std::size_t max_bytes_per_write = 64 * 1024;
-// A reader far behind yields to the others after this many writes in a row.
-constexpr int max_writes_per_turn = 8;
-// A drained queue keeps its capacity for the next burst up to this many frames.
-constexpr std::size_t kept_queue_capacity = 64;
 constexpr std::chrono::milliseconds close_grace{10000};  // writing the queue
 // Once our side is shut, the peer's end of stream tells us it has read everything;
 // closing earlier with its bytes unread would reset the connection and could
@@ -177,115 +168,28 @@ void LineSession::send(Frame frame) {
         return;
     }
     if (phase_ != Phase::Open || !frame) return;
-    if (queued_bytes_ + frame->size() > server_->options.queue_cap) return drop_too_slow();
-    queued_bytes_ += frame->size();
-    queue_.push_back(std::move(frame));
+    if (!writer_.push(std::move(frame), {}, server_->options.queue_cap)) return drop_too_slow();
     request_flush();
 }
 
 void LineSession::request_flush() {
-    if (flush_requested_ || writing_ || phase_ == Phase::Closed) return;
+    if (flush_requested_ || writer_.busy() || phase_ == Phase::Closed) return;
     flush_requested_ = true;
     defer_flush(server_->shards, shard_, shared_from_this());
 }
 
 void LineSession::flush() {
     flush_requested_ = false;
-    if (phase_ == Phase::Closed || writing_) return;
-    if (tls_buffer_) return write_tls();
-    write_plain();
-}
-
-// Writes from the queue until it is empty or the socket is full, without
-// waiting: most of the time everything goes in one call.
-void LineSession::write_plain() {
-    std::array<asio::const_buffer, max_frames_per_write> buffers;
-    for (int round = 0; round < max_writes_per_turn; ++round) {
-        if (head_ == queue_.size()) return drained();
-        std::size_t count = 0;
-        std::size_t bytes = 0;
-        for (std::size_t i = head_; i < queue_.size() && count < buffers.size(); ++i) {
-            std::size_t offset = i == head_ ? written_ : 0;
-            std::size_t size = queue_[i]->size() - offset;
-            if (count > 0 && bytes + size > max_bytes_per_write) break;
-            buffers[count++] = asio::buffer(queue_[i]->data() + offset, size);
-            bytes += size;
-        }
-        error_code error;
-        std::size_t sent =
-            socket().write_some(std::span<const asio::const_buffer>(buffers.data(), count), error);
-        if (would_block(error)) {
-            // Full: wait until the peer has read some. Sends meanwhile only queue.
-            writing_ = true;
-            socket().async_wait(tcp::socket::wait_write,
-                                [this, self = shared_from_this()](error_code waited) {
-                                    writing_ = false;
-                                    // Closed meanwhile: the reading side finishes.
-                                    if (!waited) flush();
-                                });
+    if (phase_ == Phase::Closed) return;
+    LineStream* tls = stream_.is_tls() ? &stream_ : nullptr;
+    switch (writer_.flush(socket(), tls, shared_from_this(), server_->counters)) {
+        case Flushed::drained:
+            if (phase_ == Phase::Closing) half_close();
             return;
-        }
-        if (error) return force_close();
-        server_->writes.fetch_add(1, std::memory_order_relaxed);
-        wrote(sent);
+        case Flushed::more: return request_flush();  // after the other connections
+        case Flushed::failed: return force_close();
+        case Flushed::pending: return;
     }
-    request_flush();  // the rest in the next round, after the other connections
-}
-
-// TLS encrypts as it writes, so its writes go through the stream and are awaited.
-void LineSession::write_tls() {
-    if (head_ == queue_.size()) return drained();
-    std::vector<asio::const_buffer> buffers;
-    std::size_t bytes = 0;
-    while (head_ < queue_.size() && tls_writing_.size() < max_frames_per_write) {
-        std::size_t size = queue_[head_]->size();
-        if (!tls_writing_.empty() && bytes + size > max_bytes_per_write) break;
-        bytes += size;
-        buffers.push_back(asio::buffer(*queue_[head_]));
-        tls_writing_.push_back(std::move(queue_[head_++]));
-    }
-    writing_ = true;
-    asio::async_write(stream_, buffers,
-                      [this, self = shared_from_this(), bytes](error_code error, std::size_t) {
-                          writing_ = false;
-                          server_->writes.fetch_add(1, std::memory_order_relaxed);
-                          server_->frames.fetch_add(tls_writing_.size(),
-                                                    std::memory_order_relaxed);
-                          tls_writing_.clear();
-                          queued_bytes_ -= std::min(queued_bytes_, bytes);
-                          if (error) return force_close();
-                          flush();
-                      });
-}
-
-// Takes `bytes` written off the front of the queue.
-void LineSession::wrote(std::size_t bytes) {
-    std::size_t frames = 0;
-    while (bytes > 0 && head_ < queue_.size()) {
-        std::size_t rest = queue_[head_]->size() - written_;
-        if (bytes < rest) {
-            written_ += bytes;
-            break;
-        }
-        bytes -= rest;
-        queued_bytes_ -= std::min(queued_bytes_, queue_[head_]->size());
-        queue_[head_++].reset();
-        written_ = 0;
-        ++frames;
-    }
-    server_->frames.fetch_add(frames, std::memory_order_relaxed);
-    if (head_ > kept_queue_capacity && head_ * 2 > queue_.size()) {
-        queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(head_));
-        head_ = 0;
-    }
-}
-
-// Everything queued is written.
-void LineSession::drained() {
-    queue_.clear();
-    head_ = 0;
-    if (queue_.capacity() > kept_queue_capacity) queue_.shrink_to_fit();
-    if (phase_ == Phase::Closing) half_close();
 }
 
 // One timer serves every deadline; it waits for the earliest.
@@ -377,7 +281,7 @@ void LineSession::half_close() {
 // Past the cap, the queue would only grow: nothing more can reach this peer.
 void LineSession::drop_too_slow() {
     server_->warn("event=irc_dropped reason=too_slow conn=" + std::to_string(id_) +
-                  " queued_bytes=" + std::to_string(queued_bytes_));
+                  " queued_bytes=" + std::to_string(writer_.queued_bytes()));
     phase_ = Phase::Closing;
     registration_deadline_ = never;
     force_close();
@@ -399,10 +303,7 @@ void LineSession::force_close() {
 void LineSession::finish() {
     if (phase_ == Phase::Closed) return;
     phase_ = Phase::Closed;
-    queue_ = {};
-    head_ = 0;
-    written_ = 0;
-    queued_bytes_ = 0;
+    writer_.clear();
     timer_.cancel();
     timer_waiting_ = false;
     error_code ignored;

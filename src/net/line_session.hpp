@@ -14,6 +14,7 @@
 
 #include "net/connection.hpp"
 #include "net/deferred_flush.hpp"
+#include "net/gathered_writer.hpp"
 #include "net/handlers.hpp"
 #include "net/line_server_state.hpp"
 #include "net/line_splitter.hpp"
@@ -64,10 +65,6 @@ private:
     void on_read(const boost::system::error_code& error, std::size_t bytes);
     void deliver(std::string_view input);
     void request_flush();
-    void write_plain();
-    void write_tls();
-    void wrote(std::size_t bytes);
-    void drained();
     void arm_timer();
     void on_timer();
     void begin_close(std::chrono::milliseconds grace);
@@ -90,20 +87,12 @@ private:
     bool registered_ = false;  // in the shard registry and the server's sessions, on_open called
     bool authenticated_ = false;
     bool flush_requested_ = false;
-    bool writing_ = false;  // waiting for the socket to take more (plain) or a TLS write
     bool timer_waiting_ = false;
     LineSplitter splitter_;
     Clock::time_point last_read_;
     Clock::time_point registration_deadline_ = Clock::time_point::max();
     Clock::time_point close_deadline_ = Clock::time_point::max();
-    // Frames not yet written, oldest first from `head_`; the first of them may be
-    // partly written (`written_`). A vector, not a deque: an empty deque still
-    // holds half a kilobyte.
-    std::vector<Frame> queue_;
-    std::size_t head_ = 0;
-    std::size_t written_ = 0;
-    std::size_t queued_bytes_ = 0;
-    std::vector<Frame> tls_writing_;      // TLS: the frames of the write in progress
+    GatheredWriter writer_;
     std::unique_ptr<char[]> tls_buffer_;  // TLS: records are decrypted into it
     boost::asio::steady_timer timer_;
 };

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <deque>
+#include <list>
 #include <map>
 #include <memory>
 #include <optional>
@@ -46,7 +46,7 @@ struct Client {
     core::TokenBucket lines;  // flood control
     // Fake lag: lines beyond the flood rate wait here, and are handled as the
     // rate allows; a client that lets this fill up is disconnected.
-    std::deque<std::string> lagged;
+    std::list<std::string> lagged;  // a list: an empty deque holds half a kilobyte
     bool drain_scheduled = false;
 };
 
