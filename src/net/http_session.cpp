@@ -159,8 +159,7 @@ private:
     bool stopping_ = false;
     bool aborted_ = false;
     bool finished_ = false;
-    bool upgraded_ = false;  // stream_ has moved into websocket_
-    std::shared_ptr<WsSession> websocket_;
+    bool upgraded_ = false;  // stream_ and slot_ have moved to a WebSocket session
     std::optional<HttpResponse> response_;
     asio::steady_timer response_ready_;  // cancelled when the handler has answered
     asio::steady_timer shutdown_deadline_;
@@ -181,7 +180,6 @@ asio::awaitable<void> HttpSession::run() {
     }
     finished_ = true;
     if (!upgraded_) tcp().close();
-    websocket_.reset();
     response_ready_.cancel();
     shutdown_deadline_.cancel();
     slot_.release();
@@ -362,8 +360,9 @@ asio::awaitable<void> HttpSession::upgrade(Parser& parser) {
     }
     tcp().expires_never();
     upgraded_ = true;
-    websocket_ = std::make_shared<WsSession>(state_, shard_, std::move(stream_), peer_);
-    co_await websocket_->run(parser.release());
+    // The WebSocket stands on its own from here; this session ends.
+    start_ws_session(state_, shard_, std::move(stream_), std::move(slot_), peer_,
+                     parser.release());
 }
 
 asio::awaitable<void> HttpSession::refuse_after_error(const error_code& error) {
@@ -411,10 +410,7 @@ asio::awaitable<void> HttpSession::linger_close() {
 void HttpSession::shutdown() {
     if (stopping_ || finished_) return;
     stopping_ = true;
-    if (upgraded_) {
-        websocket_->shutdown();
-        return;
-    }
+    if (upgraded_) return;  // the WebSocket session has its own shutdown
     if (idle_) {
         tcp().cancel();
         return;

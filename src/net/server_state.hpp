@@ -5,6 +5,7 @@
 #include "net/frame.hpp"
 #include "net/handlers.hpp"
 #include "net/http_server.hpp"
+#include "net/gathered_writer.hpp"
 #include "net/listener_state.hpp"
 #include "net/shards.hpp"
 
@@ -18,6 +19,7 @@ public:
     WsHandler& ws;
     const ServerOptions options;
     const Frame auth_timeout_frame;  // null when options.auth_timeout_frame is empty
+    WriteCounters counters;          // WebSocket writes
 };
 
 }  // namespace parley::net::detail

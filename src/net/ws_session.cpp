@@ -1,14 +1,13 @@
 #include "net/ws_session.hpp"
 
-#include <boost/asio/as_tuple.hpp>
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/detached.hpp>
+#include <array>
 #include <boost/asio/post.hpp>
-#include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
 #include <exception>
+#include <limits>
 #include <string>
+#include <string_view>
 
 #include "net/shard_internals.hpp"
 
@@ -26,8 +25,11 @@ constexpr auto handshake_timeout = 10s;
 constexpr std::chrono::milliseconds close_grace{10000};  // the queue, then the handshake
 constexpr std::chrono::milliseconds too_slow_grace{1000};
 constexpr std::size_t max_reason_bytes = 123;  // RFC 6455: 125 minus the code
-constexpr std::size_t keep_read_buffer_bytes = 16 * 1024;
-constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
+// An idle connection keeps a read buffer no bigger than this; most are empty.
+constexpr std::size_t keep_read_buffer_bytes = 1024;
+// Beast's own frames (pongs, pings, the close) are always let into the queue.
+constexpr std::size_t no_cap = std::numeric_limits<std::size_t>::max();
+constexpr auto never = asio::steady_timer::clock_type::time_point::max();
 
 // Cut at a UTF-8 character boundary.
 std::string_view truncate_reason(std::string_view reason) {
@@ -57,114 +59,99 @@ bool is_quiet(const error_code& error) {
            error == beast::error::timeout || is_truncated(error);
 }
 
+// RFC 6455 §5.2: the header of one unfragmented, unmasked text frame (a
+// server's) carrying `size` bytes.
+std::string_view text_frame_header(std::size_t size, std::array<char, 10>& header) {
+    header[0] = static_cast<char>(0x81);  // FIN, text
+    if (size < 126) {
+        header[1] = static_cast<char>(size);
+        return {header.data(), 2};
+    }
+    if (size <= 0xFFFF) {
+        header[1] = static_cast<char>(126);
+        header[2] = static_cast<char>(size >> 8);
+        header[3] = static_cast<char>(size & 0xFF);
+        return {header.data(), 4};
+    }
+    header[1] = static_cast<char>(127);
+    for (int i = 0; i < 8; ++i) header[2 + i] = static_cast<char>((size >> (56 - 8 * i)) & 0xFF);
+    return {header.data(), 10};
+}
+
 }  // namespace
 
 WsSession::WsSession(std::shared_ptr<ServerState> server, std::size_t shard, HttpStream stream,
-                     PeerInfo peer)
+                     ConnectionSlot slot, PeerInfo peer)
     : server_(std::move(server)),
       shard_(shard),
-      ws_(std::move(stream)),
+      ws_(Socket(std::move(stream), *this)),
+      slot_(std::move(slot)),
       peer_(std::move(peer)),
-      wake_writer_(ws_.get_executor()),
-      auth_timer_(ws_.get_executor()),
-      close_deadline_(ws_.get_executor()) {}
+      timer_(ws_.get_executor()) {}
 
-asio::awaitable<void> WsSession::run(Request request) {
-    try {
-        if (co_await open(std::move(request))) co_await read_loop();
-    } catch (const std::exception& error) {
-        server_->warn("event=ws_session_failed conn=" + std::to_string(id_) + " what=\"" +
-                      error.what() + "\"");
-    }
-    finish();
-}
-
-asio::awaitable<bool> WsSession::open(Request request) {
+void WsSession::start(Request request) {
+    server_->sessions(shard_).insert(this);
     ws_.set_option(timeouts(server_->options));
     ws_.set_option(websocket::stream_base::decorator(
         [](websocket::response_type& response) { response.set("server", "parley"); }));
     ws_.read_message_max(server_->options.ws_max_frame);
-    // One frame per message, sent at once: a fragmented frame's tail would
-    // wait for the peer's delayed ACK under Nagle (about 40 ms for any frame
-    // over 4 KiB, such as a ready with many users online).
-    ws_.auto_fragment(false);
-    boost::system::error_code ignored;
-    beast::get_lowest_layer(ws_).socket().set_option(asio::ip::tcp::no_delay(true), ignored);
-    auto [error] = co_await ws_.async_accept(request, use_tuple);
-    if (error) co_return false;
-    ws_.text(true);
+    error_code ignored;
+    // Frames are small and interactive: never wait for the peer's delayed ACK.
+    tcp().socket().set_option(asio::ip::tcp::no_delay(true), ignored);
+    request_ = std::make_unique<Request>(std::move(request));
+    ws_.async_accept(*request_, [this, self = shared_from_this()](error_code error) {
+        accepted(error);
+    });
+}
+
+void WsSession::accepted(const error_code& error) {
+    request_.reset();
+    if (error || phase_ != Phase::handshake || server_->stopping) return finish();
+    // Plain TCP is written without waiting (gathered_writer.hpp): tries that
+    // find the socket full come back at once.
+    error_code ignored;
+    tcp().socket().non_blocking(true, ignored);
     id_ = ShardAccess::next_id(server_->shards, shard_);
     phase_ = Phase::open;
     ShardAccess::add(server_->shards, *this);
     registered_ = true;
-    auto executor = ws_.get_executor();
-    asio::co_spawn(executor, write_loop(shared_from_this()), asio::detached);
+    try {
+        server_->ws.on_open(shared_from_this(), peer_);
+    } catch (const std::exception& e) {
+        server_->warn("event=ws_session_failed conn=" + std::to_string(id_) + " what=\"" +
+                      e.what() + "\"");
+        return finish();
+    }
     if (server_->options.auth_timeout.count() > 0) {
-        asio::co_spawn(executor, watch_authentication(shared_from_this()), asio::detached);
+        auth_deadline_ = Clock::now() + server_->options.auth_timeout;
     }
-    server_->ws.on_open(shared_from_this(), peer_);
-    co_return true;
+    arm_timer();
+    read_more();
 }
 
-asio::awaitable<void> WsSession::read_loop() {
-    beast::flat_buffer buffer;
-    for (;;) {
-        auto [error, bytes] = co_await ws_.async_read(buffer, use_tuple);
-        if (error) {
-            report_read_end(error);
-            co_return;
-        }
-        if (phase_ == Phase::open && ws_.got_text()) {
-            server_->ws.on_text(id_, beast::buffers_to_string(buffer.data()));
-        } else if (phase_ == Phase::open) {
-            begin_close(static_cast<int>(websocket::close_code::unknown_data), "text frames only",
-                        close_grace);
-        }
-        buffer.clear();
-        if (buffer.capacity() > keep_read_buffer_bytes) buffer.shrink_to_fit();
-    }
+// Goes on reading while closing: Beast answers the peer's close frame there.
+// Only the end of reading ends the session (finish()).
+void WsSession::read_more() {
+    if (phase_ == Phase::closed) return;
+    ws_.async_read(buffer_, [this, self = shared_from_this()](error_code error, std::size_t) {
+        on_read(error);
+    });
 }
 
-// The only writer. Frames go out in order; a requested close goes after them.
-asio::awaitable<void> WsSession::write_loop(Self /*keep_alive*/) {
-    while (phase_ != Phase::closed) {
-        if (!queue_.empty()) {
-            Frame frame = std::move(queue_.front());
-            queue_.pop_front();
-            auto [error, bytes] = co_await ws_.async_write(asio::buffer(*frame), use_tuple);
-            queued_bytes_ -= std::min(queued_bytes_, frame->size());
-            if (error) {
-                force_close();
-                co_return;
-            }
-        } else if (pending_close_) {
-            auto [error] = co_await ws_.async_close(*pending_close_, use_tuple);
-            if (error) force_close();
-            co_return;
-        } else {
-            wake_writer_.expires_at(asio::steady_timer::time_point::max());
-            co_await wake_writer_.async_wait(use_tuple);
-        }
+void WsSession::on_read(const error_code& error) {
+    if (error) {
+        report_read_end(error);
+        return finish();
     }
-}
-
-asio::awaitable<void> WsSession::watch_authentication(Self /*keep_alive*/) {
-    auth_timer_.expires_after(server_->options.auth_timeout);
-    auto [error] = co_await auth_timer_.async_wait(use_tuple);
-    if (error || authenticated_ || phase_ != Phase::open) co_return;
-    if (server_->auth_timeout_frame) send(server_->auth_timeout_frame);
-    begin_close(close_unauthorized, "authentication timeout", close_grace);
-}
-
-// Wakes up again whenever the deadline is moved earlier.
-asio::awaitable<void> WsSession::watch_close_deadline(Self /*keep_alive*/) {
-    while (phase_ != Phase::closed) {
-        auto [error] = co_await close_deadline_.async_wait(use_tuple);
-        if (!error && phase_ != Phase::closed) {
-            force_close();
-            co_return;
-        }
+    if (phase_ == Phase::open && ws_.got_text()) {
+        server_->ws.on_text(id_, beast::buffers_to_string(buffer_.data()));
+    } else if (phase_ == Phase::open) {
+        begin_close(static_cast<int>(websocket::close_code::unknown_data), "text frames only",
+                    close_grace);
     }
+    buffer_.clear();
+    if (buffer_.capacity() > keep_read_buffer_bytes) buffer_.shrink_to_fit();
+    read_more();
 }
 
 void WsSession::send(Frame frame) {
@@ -174,17 +161,92 @@ void WsSession::send(Frame frame) {
         return;
     }
     if (phase_ != Phase::open || !frame) return;
-    if (queued_bytes_ + frame->size() > server_->options.ws_queue_cap) {
+    std::array<char, 10> header;
+    auto prefix = text_frame_header(frame->size(), header);
+    if (!writer_.push(std::move(frame), prefix, server_->options.ws_queue_cap)) {
         server_->warn("event=ws_dropped reason=too_slow conn=" + std::to_string(id_) +
-                      " queued_bytes=" + std::to_string(queued_bytes_));
-        queue_.clear();
+                      " queued_bytes=" + std::to_string(writer_.queued_bytes()));
+        writer_.clear();
         begin_close(static_cast<int>(websocket::close_code::policy_error), "too slow",
                     too_slow_grace);
         return;
     }
-    queued_bytes_ += frame->size();
-    queue_.push_back(std::move(frame));
-    wake_writer_.cancel();
+    request_flush();
+}
+
+void WsSession::write_raw(Frame bytes) {
+    if (phase_ == Phase::closed) return;
+    writer_.push(std::move(bytes), {}, no_cap);
+    request_flush();
+}
+
+void WsSession::when_drained(std::function<void()> then) {
+    if (phase_ == Phase::closed || (writer_.empty() && !writer_.busy())) {
+        asio::post(ws_.get_executor(), std::move(then));
+        return;
+    }
+    drained_then_ = std::move(then);
+    request_flush();
+}
+
+void WsSession::request_flush() {
+    if (flush_requested_ || writer_.busy() || phase_ == Phase::closed) return;
+    flush_requested_ = true;
+    defer_flush(server_->shards, shard_, shared_from_this());
+}
+
+void WsSession::flush() {
+    flush_requested_ = false;
+    if (phase_ == Phase::closed) return;
+    HttpStream* tls = stream().is_tls() ? &stream() : nullptr;
+    switch (writer_.flush(tcp().socket(), tls, shared_from_this(), server_->counters)) {
+        case Flushed::drained: return drained();
+        case Flushed::more: return request_flush();  // after the other connections
+        case Flushed::failed: return force_close();
+        case Flushed::pending: return;
+    }
+}
+
+// Everything queued is on the wire: a teardown waiting for it may go on, and
+// a requested close goes after the data it was queued behind.
+void WsSession::drained() {
+    if (drained_then_) std::exchange(drained_then_, {})();
+    if (phase_ != Phase::closing || !pending_close_ || close_sent_) return;
+    close_sent_ = true;
+    ws_.async_close(*pending_close_, [this, self = shared_from_this()](error_code error) {
+        if (error) force_close();
+    });
+}
+
+// One timer serves both deadlines; it waits for the earlier.
+void WsSession::arm_timer() {
+    auto deadline = std::min(auth_deadline_, close_deadline_);
+    if (deadline == never || phase_ == Phase::closed) {
+        if (timer_waiting_) timer_.cancel();
+        timer_waiting_ = false;
+        return;
+    }
+    if (timer_waiting_ && timer_.expiry() == deadline) return;
+    timer_.expires_at(deadline);  // a wait for another time ends as cancelled
+    timer_waiting_ = true;
+    timer_.async_wait([this, self = shared_from_this()](error_code error) {
+        if (error == asio::error::operation_aborted) return;  // moved; whoever moved it waits
+        timer_waiting_ = false;
+        on_timer();
+    });
+}
+
+void WsSession::on_timer() {
+    if (phase_ == Phase::closed) return;
+    const auto now = Clock::now();
+    // A peer that does not drain its socket or answer the close frame is cut off.
+    if (now >= close_deadline_) return force_close();
+    if (phase_ == Phase::open && now >= auth_deadline_) {
+        auth_deadline_ = never;
+        if (server_->auth_timeout_frame) send(server_->auth_timeout_frame);
+        begin_close(close_unauthorized, "authentication timeout", close_grace);
+    }
+    arm_timer();
 }
 
 void WsSession::close(int code, std::string reason) {
@@ -202,15 +264,12 @@ void WsSession::set_authenticated() {
         asio::post(ws_.get_executor(), [self = shared_from_this()] { self->set_authenticated(); });
         return;
     }
-    authenticated_ = true;
-    auth_timer_.cancel();
+    auth_deadline_ = never;
+    arm_timer();
 }
 
 void WsSession::shutdown() {
-    if (phase_ == Phase::handshake) {
-        force_close();
-        return;
-    }
+    if (phase_ == Phase::handshake) return force_close();
     begin_close(static_cast<int>(websocket::close_code::going_away), "server shutting down",
                 shutdown_grace);
 }
@@ -219,20 +278,16 @@ void WsSession::begin_close(int code, std::string_view reason, std::chrono::mill
     if (phase_ == Phase::open) {
         phase_ = Phase::closing;
         pending_close_.emplace(static_cast<websocket::close_code>(code), truncate_reason(reason));
-        auth_timer_.cancel();
-        wake_writer_.cancel();
+        auth_deadline_ = never;
     }
-    if (phase_ == Phase::closing) arm_close_deadline(grace);
+    if (phase_ != Phase::closing) return;
+    close_within(grace);
+    request_flush();
 }
 
-// A peer that does not drain its socket or answer the close frame is cut off.
-void WsSession::arm_close_deadline(std::chrono::milliseconds grace) {
-    auto deadline = asio::steady_timer::clock_type::now() + grace;
-    if (deadline_armed_ && close_deadline_.expiry() <= deadline) return;
-    close_deadline_.expires_at(deadline);  // wakes a waiting watcher
-    if (deadline_armed_) return;
-    deadline_armed_ = true;
-    asio::co_spawn(ws_.get_executor(), watch_close_deadline(shared_from_this()), asio::detached);
+void WsSession::close_within(std::chrono::milliseconds grace) {
+    close_deadline_ = std::min(close_deadline_, Clock::now() + grace);
+    arm_timer();
 }
 
 void WsSession::report_read_end(const error_code& error) {
@@ -244,33 +299,44 @@ void WsSession::report_read_end(const error_code& error) {
     }
 }
 
-// Pending reads and writes end with operation_aborted.
+// The pending read then ends with an error, and the session with it.
 void WsSession::force_close() {
-    if (phase_ != Phase::closed) beast::get_lowest_layer(ws_).close();
+    if (phase_ != Phase::closed) tcp().close();
 }
 
 void WsSession::finish() {
+    if (phase_ == Phase::closed) return;
     phase_ = Phase::closed;
-    queue_.clear();
-    queued_bytes_ = 0;
+    writer_.clear();
     pending_close_.reset();
-    wake_writer_.cancel();
-    auth_timer_.cancel();
-    close_deadline_.cancel();
-    beast::get_lowest_layer(ws_).close();
-    if (!registered_) return;
-    registered_ = false;
-    ShardAccess::remove(server_->shards, id_);
-    try {
-        server_->ws.on_close(id_);
-    } catch (const std::exception& error) {
-        server_->warn("event=ws_on_close_failed conn=" + std::to_string(id_) + " what=\"" +
-                      error.what() + "\"");
+    // A teardown waiting for the queue goes on, and fails on the closed socket.
+    if (drained_then_) asio::post(ws_.get_executor(), std::exchange(drained_then_, {}));
+    timer_.cancel();
+    timer_waiting_ = false;
+    tcp().close();
+    server_->sessions(shard_).erase(this);
+    if (registered_) {
+        registered_ = false;
+        ShardAccess::remove(server_->shards, id_);
+        try {
+            server_->ws.on_close(id_);
+        } catch (const std::exception& error) {
+            server_->warn("event=ws_on_close_failed conn=" + std::to_string(id_) + " what=\"" +
+                          error.what() + "\"");
+        }
     }
+    slot_.release();
 }
 
 bool WsSession::on_shard_thread() const {
     return ShardAccess::context(server_->shards, shard_).get_executor().running_in_this_thread();
+}
+
+void start_ws_session(std::shared_ptr<ServerState> state, std::size_t shard, HttpStream stream,
+                      ConnectionSlot slot, PeerInfo peer, WsSession::Request request) {
+    auto session = std::make_shared<WsSession>(std::move(state), shard, std::move(stream),
+                                               std::move(slot), std::move(peer));
+    session->start(std::move(request));
 }
 
 }  // namespace parley::net::detail
