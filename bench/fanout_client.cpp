@@ -24,6 +24,8 @@ void FanoutTally::add(const FanoutTally& client) {
     echoes += client.echoes;
     foreign += client.foreign;
     command_errors += client.command_errors;
+    late += client.late;
+    skipped += client.skipped;
     unexpected_ends += client.unexpected_ends;
     for (const auto& sample : client.samples) {
         if (samples.size() < kept_samples) samples.push_back(sample);
@@ -36,13 +38,14 @@ std::int64_t steady_now_ns() {
         .count();
 }
 
-FanoutClient::FanoutClient(std::shared_ptr<WsConnection> connection, std::int64_t user_id,
-                           int sender_index, const FanoutPlan& plan)
+FanoutClient::FanoutClient(std::shared_ptr<WsConnection> connection, std::size_t index,
+                           const FanoutPlan& plan)
     : connection_(std::move(connection)),
-      user_id_(user_id),
-      sender_index_(sender_index),
+      index_(index),
+      room_(plan.room_name(index)),
       plan_(plan),
-      peers_(plan.senders) {}
+      peers_(plan.senders_per_room),
+      pacer_(connection_->executor(), plan.schedule_of(index)) {}
 
 // `this` outlives the handlers: scenarios stop the threads before clients go.
 void FanoutClient::start() {
@@ -51,16 +54,15 @@ void FanoutClient::start() {
 }
 
 void FanoutClient::begin_sending() {
-    std::int64_t now = steady_now_ns();
-    for (std::size_t i = 0; i < plan_.window; ++i) send_next(now);
+    pacer_.begin(steady_now_ns(), [this](std::int64_t stamp) { send_one(stamp); });
 }
 
-void FanoutClient::send_next(std::int64_t now) {
+void FanoutClient::send_one(std::int64_t stamp) {
     auto seq = static_cast<std::int64_t>(sent_ns_.size());
-    sent_ns_.push_back(now);
+    sent_ns_.push_back(stamp);
     answers_.push_back(Answer::pending);
-    connection_->send(wire::send_frame(plan_.room, seq, now, plan_.text_bytes));
-    in_flight_.fetch_add(1, std::memory_order_relaxed);
+    connection_->send(wire::send_frame(room_, seq, stamp, static_cast<std::int64_t>(index_),
+                                       plan_.text_bytes));
     ++own_.sent;
 }
 
@@ -91,19 +93,18 @@ void FanoutClient::on_frame(std::string_view text) {
 }
 
 void FanoutClient::on_message(const wire::Frame& frame, std::int64_t now) {
-    if (frame.user_id == user_id_) {
-        ++own_.echoes;
-        return;
-    }
-    bool known =
-        frame.user_id >= 0 && static_cast<std::size_t>(frame.user_id) < plan_.sender_of_user.size();
-    int sender = known ? plan_.sender_of_user[static_cast<std::size_t>(frame.user_id)] : -1;
-    if (sender < 0 || frame.seq < 0) {
+    auto sender = static_cast<std::size_t>(frame.sender);
+    if (frame.sender < 0 || sender >= plan_.clients || !plan_.is_sender(sender) ||
+        plan_.room_of(sender) != plan_.room_of(index_) || frame.seq < 0) {
         ++own_.foreign;
         return;
     }
+    if (sender == index_) {
+        ++own_.echoes;  // the sending connection gets only the ok
+        return;
+    }
     received_.fetch_add(1, std::memory_order_relaxed);
-    PeerTrack& track = peers_[static_cast<std::size_t>(sender)];
+    PeerTrack& track = peers_[plan_.slot_of(sender)];
     auto seq = static_cast<std::size_t>(frame.seq);
     if (seq >= track.seen.size()) track.seen.resize(seq + 1);
     if (track.seen[seq]) {
@@ -124,7 +125,7 @@ void FanoutClient::on_message(const wire::Frame& frame, std::int64_t now) {
 }
 
 void FanoutClient::on_answer(const wire::Frame& frame, std::int64_t now) {
-    bool ours = sender_index_ >= 0 && frame.id >= 0 &&
+    bool ours = plan_.is_sender(index_) && frame.id >= 0 &&
                 static_cast<std::size_t>(frame.id) < answers_.size() &&
                 answers_[static_cast<std::size_t>(frame.id)] == Answer::pending;
     if (!ours || frame.type == wire::FrameType::error) {
@@ -136,7 +137,6 @@ void FanoutClient::on_answer(const wire::Frame& frame, std::int64_t now) {
     }
     auto seq = static_cast<std::size_t>(frame.id);
     answers_[seq] = frame.type == wire::FrameType::ok ? Answer::ok : Answer::error;
-    in_flight_.fetch_sub(1, std::memory_order_relaxed);
     if (answers_[seq] == Answer::ok) {
         acked_.fetch_add(1, std::memory_order_relaxed);
         ++own_.acked;
@@ -145,13 +145,13 @@ void FanoutClient::on_answer(const wire::Frame& frame, std::int64_t now) {
             own_.ack_latency.record(now - sent_ns_[seq]);
         }
     }
-    if (now < plan_.measure_until.load(std::memory_order_relaxed)) send_next(now);
+    pacer_.on_answered(now);
 }
 
 void FanoutClient::on_end(const std::string& why) {
     if (plan_.stopping != nullptr && plan_.stopping->load()) return;
     ++own_.unexpected_ends;
-    note("connection of user " + std::to_string(user_id_) + " ended: " + why);
+    note("connection " + std::to_string(index_) + " ended: " + why);
     plan_.unexpected_ends.fetch_add(1);
 }
 
@@ -164,14 +164,17 @@ std::uint64_t FanoutClient::lost_from(const FanoutClient& sender, const PeerTrac
     return lost;
 }
 
-void FanoutClient::add_to(FanoutTally& tally,
-                          const std::vector<const FanoutClient*>& senders) const {
+void FanoutClient::add_to(FanoutTally& tally, const std::vector<const FanoutClient*>& all) const {
     tally.add(own_);
     tally.unanswered +=
         static_cast<std::uint64_t>(std::count(answers_.begin(), answers_.end(), Answer::pending));
-    for (std::size_t index = 0; index < senders.size(); ++index) {
-        if (senders[index]->user_id_ == user_id_) continue;
-        tally.lost += lost_from(*senders[index], peers_[index]);
+    tally.late += pacer_.late();
+    tally.skipped += pacer_.skipped();
+    std::size_t room = plan_.room_of(index_);
+    for (std::size_t slot = 0; slot < peers_.size(); ++slot) {
+        std::size_t sender = plan_.client_at(room, slot);
+        if (sender >= all.size() || sender == index_) continue;
+        tally.lost += lost_from(*all[sender], peers_[slot]);
     }
 }
 

@@ -217,8 +217,7 @@ std::vector<std::string> IrcHarness::complaints() const {
     return parley_ ? parley_->complaints() : std::vector<std::string>{};
 }
 
-OpenStats IrcHarness::open_clients(std::size_t count, const std::string& channel,
-                                   OnOpen on_open) {
+OpenStats IrcHarness::open_clients(std::size_t count, ChannelOf channel_of, OnOpen on_open) {
     auto began = Clock::now();
     auto next = std::make_shared<std::atomic<std::size_t>>(0);
     std::size_t loops = std::min(count, options_.connect_concurrency);
@@ -228,10 +227,13 @@ OpenStats IrcHarness::open_clients(std::size_t count, const std::string& channel
     unsigned sources = std::max(1u, options_.source_addresses);
     auto retries = std::make_shared<std::atomic<std::size_t>>(0);
     for (std::size_t loop = 0; loop < loops; ++loop) {
-        auto body = [port = port_, next, count, channel, shared_open, latencies, loop, sources,
+        auto body = [port = port_, next, count, channel_of, shared_open, latencies, loop, sources,
                      retries]() -> asio::awaitable<void> {
             for (std::size_t i = (*next)++; i < count; i = (*next)++) {
                 auto start = Clock::now();
+                // A local, not a temporary: g++ 12 mishandles temporaries in co_await arguments.
+                std::string channel;
+                if (channel_of) channel = channel_of(i);
                 std::shared_ptr<IrcConnection> connection;
                 for (std::size_t attempt = 1;; ++attempt) {
                     connection =
