@@ -12,9 +12,9 @@ BUILD_DIR=${BUILD_DIR:-build-release}
 ROUNDS=${ROUNDS:-2}
 DURATION=${DURATION:-5}
 TARGETS=${TARGETS:-"parley ngircd inspircd"}
-# 200,000 rather than the issue's million: filling takes N / (the server's
-# persisted msgs/s); `HISTORY_MESSAGES=1000000 make bench` for the full size.
-HISTORY_MESSAGES=${HISTORY_MESSAGES:-200000}
+# The issue's million: filling takes N / (the server's persisted msgs/s),
+# about 30 s at today's ~33,000/s; HISTORY_MESSAGES=200000 for a quick run.
+HISTORY_MESSAGES=${HISTORY_MESSAGES:-1000000}
 OUT=${OUT:-$BUILD_DIR/bench-results}
 BENCH="$BUILD_DIR/ws_bench"
 
@@ -33,28 +33,31 @@ results="$OUT/results-$stamp.txt"
 window="--warmup 1 --duration $DURATION"
 closed="--senders 2 --window 32 $window"
 # name | protocol | servers ("all": every one in $TARGETS; "parley": parleyd
-# only) | ws_bench arguments. Each bounded: counts and durations are fixed here.
+# only) | rounds ("every", or "first": the slow 10,000-client and history runs,
+# once, to keep `make bench` near 15 minutes) | ws_bench arguments. Each
+# bounded: counts and durations are fixed here.
 configurations=(
-    "fanout100|irc|all|fanout --clients 100 $closed"
-    "fanout1000|irc|all|fanout --clients 1000 $closed"
-    "fanout1000|ws|parley|fanout --clients 1000 --users 100 $closed"
-    "rate1000|irc|all|fanout --clients 1000 --senders 2 --rate 100 $window"
-    "rate1000|ws|parley|fanout --clients 1000 --users 100 --senders 2 --rate 100 $window"
-    "rooms10000|irc|all|rooms --clients 10000 --room-size 10 --rate-per-client 1 $window"
-    "rooms10000|ws|parley|rooms --clients 10000 --users 1000 --room-size 10 --rate-per-client 1 $window"
-    "scale100s2|irc|parley|fanout --clients 100 --shards 2 $closed"
-    "scale1000s2|irc|parley|fanout --clients 1000 --shards 2 $closed"
-    "scale10000|irc|all|fanout --clients 10000 $closed"
-    "scale10000s2|irc|parley|fanout --clients 10000 --shards 2 $closed"
-    "idle2000|irc|all|idle --clients 2000"
-    "idle2000|ws|parley|idle --clients 2000"
-    "history|ws|parley|history --messages $HISTORY_MESSAGES --fill-timeout 240"
+    "fanout100|irc|all|every|fanout --clients 100 $closed"
+    "fanout1000|irc|all|every|fanout --clients 1000 $closed"
+    "fanout1000|ws|parley|every|fanout --clients 1000 --users 100 $closed"
+    "rate1000|irc|all|every|fanout --clients 1000 --senders 2 --rate 100 $window"
+    "rate1000|ws|parley|every|fanout --clients 1000 --users 100 --senders 2 --rate 100 $window"
+    "scale100s2|irc|parley|every|fanout --clients 100 --shards 2 $closed"
+    "scale1000s2|irc|parley|every|fanout --clients 1000 --shards 2 $closed"
+    "idle2000|irc|all|every|idle --clients 2000"
+    "idle2000|ws|parley|every|idle --clients 2000"
+    "rooms10000|irc|all|first|rooms --clients 10000 --room-size 10 --rate-per-client 1 $window"
+    "rooms10000|ws|parley|first|rooms --clients 10000 --users 1000 --room-size 10 --rate-per-client 1 $window"
+    "scale10000|irc|all|first|fanout --clients 10000 $closed"
+    "scale10000s2|irc|parley|first|fanout --clients 10000 --shards 2 $closed"
+    "history|ws|parley|first|history --messages $HISTORY_MESSAGES --fill-timeout 240"
 )
 
 status=0
 for round in $(seq 1 "$ROUNDS"); do
     for configuration in "${configurations[@]}"; do
-        IFS='|' read -r name protocol servers args <<< "$configuration"
+        IFS='|' read -r name protocol servers rounds args <<< "$configuration"
+        [[ $rounds == first && $round != 1 ]] && continue
         targets=$TARGETS
         [[ $servers == parley ]] && targets=parley
         [[ " $TARGETS " != *" parley "* && $servers == parley ]] && continue
@@ -65,8 +68,11 @@ for round in $(seq 1 "$ROUNDS"); do
             if ! timeout 600 "$BENCH" $args --protocol "$protocol" --target "$target" \
                 --connect-concurrency 256 --parleyd "$BUILD_DIR/parleyd" \
                 --peers-dir bench/peers > "$log" 2> "$log.err"; then
-                status=1
-                echo "   failed: see $log and $log.err" >&2
+                # A peer that breaks down under a load (ngIRCd at 10,000
+                # clients) is a figure, shown in the tables; parleyd failing
+                # is what makes `make bench` fail.
+                [[ $target == parley ]] && status=1
+                echo "   failed ($target): see $log and $log.err" >&2
             fi
             grep '^RESULT ' "$log" | sed "s/^RESULT /RESULT round=$round config=$name /" \
                 >> "$results" || true

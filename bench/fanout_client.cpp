@@ -32,6 +32,38 @@ void FanoutTally::add(const FanoutTally& client) {
     }
 }
 
+void FanoutTally::record_ack(const FanoutPlan& plan, std::int64_t stamp_ns, std::int64_t now_ns) {
+    ++acked;
+    if (plan.in_window(now_ns)) ++acked_in_window;
+    if (plan.latency_counts(stamp_ns, now_ns)) ack_latency.record(now_ns - stamp_ns);
+}
+
+bool ReceivedLog::record(const FanoutPlan& plan, std::size_t slot, std::int64_t seq,
+                         std::int64_t stamp_ns, std::int64_t now_ns, FanoutTally& own) {
+    PeerTrack& track = peers_[slot];
+    auto index = static_cast<std::size_t>(seq);
+    if (index >= track.seen.size()) track.seen.resize(index + 1);
+    if (track.seen[index]) {
+        ++own.duplicates;
+        return false;
+    }
+    track.seen[index] = true;
+    ++own.delivered;
+    if (seq < track.highest) {
+        ++own.reordered;
+    } else {
+        track.highest = seq;
+    }
+    if (plan.in_window(now_ns)) ++own.delivered_in_window;
+    if (plan.latency_counts(stamp_ns, now_ns)) own.delivery_latency.record(now_ns - stamp_ns);
+    return true;
+}
+
+bool ReceivedLog::seen(std::size_t slot, std::size_t seq) const {
+    const auto& seen = peers_[slot].seen;
+    return seq < seen.size() && seen[seq];
+}
+
 std::int64_t steady_now_ns() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
                std::chrono::steady_clock::now().time_since_epoch())
@@ -44,7 +76,7 @@ FanoutClient::FanoutClient(std::shared_ptr<WsConnection> connection, std::size_t
       index_(index),
       room_(plan.room_name(index)),
       plan_(plan),
-      peers_(plan.senders_per_room),
+      received_log_(plan.senders_per_room),
       pacer_(connection_->executor(), plan.schedule_of(index)) {}
 
 // `this` outlives the handlers: scenarios stop the threads before clients go.
@@ -64,11 +96,6 @@ void FanoutClient::send_one(std::int64_t stamp) {
     connection_->send(wire::send_frame(room_, seq, stamp, static_cast<std::int64_t>(index_),
                                        plan_.text_bytes));
     ++own_.sent;
-}
-
-bool FanoutClient::in_window(std::int64_t now) const {
-    return now >= plan_.measure_from.load(std::memory_order_relaxed) &&
-           now < plan_.measure_until.load(std::memory_order_relaxed);
 }
 
 void FanoutClient::note(std::string text) {
@@ -104,24 +131,7 @@ void FanoutClient::on_message(const wire::Frame& frame, std::int64_t now) {
         return;
     }
     received_.fetch_add(1, std::memory_order_relaxed);
-    PeerTrack& track = peers_[plan_.slot_of(sender)];
-    auto seq = static_cast<std::size_t>(frame.seq);
-    if (seq >= track.seen.size()) track.seen.resize(seq + 1);
-    if (track.seen[seq]) {
-        ++own_.duplicates;
-        return;
-    }
-    track.seen[seq] = true;
-    ++own_.delivered;
-    if (frame.seq < track.highest) {
-        ++own_.reordered;
-    } else {
-        track.highest = frame.seq;
-    }
-    if (in_window(now)) {
-        ++own_.delivered_in_window;
-        own_.delivery_latency.record(now - frame.sent_ns);
-    }
+    received_log_.record(plan_, plan_.slot_of(sender), frame.seq, frame.sent_ns, now, own_);
 }
 
 void FanoutClient::on_answer(const wire::Frame& frame, std::int64_t now) {
@@ -139,11 +149,7 @@ void FanoutClient::on_answer(const wire::Frame& frame, std::int64_t now) {
     answers_[seq] = frame.type == wire::FrameType::ok ? Answer::ok : Answer::error;
     if (answers_[seq] == Answer::ok) {
         acked_.fetch_add(1, std::memory_order_relaxed);
-        ++own_.acked;
-        if (in_window(now)) {
-            ++own_.acked_in_window;
-            own_.ack_latency.record(now - sent_ns_[seq]);
-        }
+        own_.record_ack(plan_, sent_ns_[seq], now);
     }
     pacer_.on_answered(now);
 }
@@ -155,27 +161,11 @@ void FanoutClient::on_end(const std::string& why) {
     plan_.unexpected_ends.fetch_add(1);
 }
 
-std::uint64_t FanoutClient::lost_from(const FanoutClient& sender, const PeerTrack& track) const {
-    std::uint64_t lost = 0;
-    for (std::size_t seq = 0; seq < sender.answers_.size(); ++seq) {
-        bool seen = seq < track.seen.size() && track.seen[seq];
-        if (sender.answers_[seq] == Answer::ok && !seen) ++lost;
-    }
-    return lost;
-}
-
 void FanoutClient::add_to(FanoutTally& tally, const std::vector<const FanoutClient*>& all) const {
     tally.add(own_);
     tally.unanswered +=
         static_cast<std::uint64_t>(std::count(answers_.begin(), answers_.end(), Answer::pending));
-    tally.late += pacer_.late();
-    tally.skipped += pacer_.skipped();
-    std::size_t room = plan_.room_of(index_);
-    for (std::size_t slot = 0; slot < peers_.size(); ++slot) {
-        std::size_t sender = plan_.client_at(room, slot);
-        if (sender >= all.size() || sender == index_) continue;
-        tally.lost += lost_from(*all[sender], peers_[slot]);
-    }
+    add_losses(tally, plan_, index_, received_log_, pacer_, all);
 }
 
 }  // namespace parley::bench

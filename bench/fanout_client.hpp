@@ -44,6 +44,27 @@ struct FanoutTally {
     // Adds one client's counters, histograms and first samples; not `lost`
     // or `unanswered`, which need the senders' side.
     void add(const FanoutTally& client);
+    void record_ack(const FanoutPlan& plan, std::int64_t stamp_ns, std::int64_t now_ns);
+};
+
+// What one client received from each sender of its room (by the sender's
+// slot): duplicates, order, and the deliveries and latency in the window.
+class ReceivedLog {
+public:
+    explicit ReceivedLog(std::size_t senders) : peers_(senders) {}
+
+    // False for a duplicate.
+    bool record(const FanoutPlan& plan, std::size_t slot, std::int64_t seq, std::int64_t stamp_ns,
+                std::int64_t now_ns, FanoutTally& own);
+    bool seen(std::size_t slot, std::size_t seq) const;
+    std::size_t senders() const { return peers_.size(); }
+
+private:
+    struct PeerTrack {
+        std::vector<bool> seen;
+        std::int64_t highest = -1;
+    };
+    std::vector<PeerTrack> peers_;
 };
 
 std::int64_t steady_now_ns();
@@ -74,6 +95,24 @@ void post_begin_sending(const Clients& clients, const FanoutPlan& plan) {
     }
 }
 
+// Adds to `tally` the messages that `index`'s room-mates sent and should
+// have reached it (expects_delivery) but never did, and its pacer's counts.
+template <class Client>
+void add_losses(FanoutTally& tally, const FanoutPlan& plan, std::size_t index,
+                const ReceivedLog& log, const SendPacer& pacer,
+                const std::vector<const Client*>& all) {
+    tally.late += pacer.late();
+    tally.skipped += pacer.skipped();
+    std::size_t room = plan.room_of(index);
+    for (std::size_t slot = 0; slot < log.senders(); ++slot) {
+        std::size_t sender = plan.client_at(room, slot);
+        if (sender >= all.size() || sender == index) continue;
+        for (std::size_t seq = 0; seq < all[sender]->sent(); ++seq) {
+            if (all[sender]->expects_delivery(seq) && !log.seen(slot, seq)) ++tally.lost;
+        }
+    }
+}
+
 template <class Clients>
 FanoutTally tally_of(const Clients& clients) {
     std::vector<const typename Clients::value_type::element_type*> all;
@@ -101,30 +140,24 @@ public:
     // `all`: every client, by index.
     void add_to(FanoutTally& tally, const std::vector<const FanoutClient*>& all) const;
     std::size_t sent() const { return answers_.size(); }
-    bool acknowledged(std::size_t seq) const {
+    // Acknowledged: every other member must get it.
+    bool expects_delivery(std::size_t seq) const {
         return seq < answers_.size() && answers_[seq] == Answer::ok;
     }
 
 private:
-    struct PeerTrack {
-        std::vector<bool> seen;
-        std::int64_t highest = -1;
-    };
-
     void on_frame(std::string_view text);
     void on_message(const wire::Frame& frame, std::int64_t now);
     void on_answer(const wire::Frame& frame, std::int64_t now);
     void on_end(const std::string& why);
     void send_one(std::int64_t stamp);
-    bool in_window(std::int64_t now) const;
     void note(std::string text);
-    std::uint64_t lost_from(const FanoutClient& sender, const PeerTrack& track) const;
 
     std::shared_ptr<WsConnection> connection_;
     std::size_t index_;
     std::string room_;
     const FanoutPlan& plan_;
-    std::vector<PeerTrack> peers_;  // by the sender's slot in the room
+    ReceivedLog received_log_;
     // Sender side: by seq.
     enum class Answer : std::uint8_t { pending, ok, error };
     std::vector<std::int64_t> sent_ns_;

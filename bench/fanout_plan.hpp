@@ -38,6 +38,17 @@ struct FanoutPlan {
         return room * room_size + slot;
     }
     bool is_sender(std::size_t client) const { return slot_of(client) < senders_per_room; }
+    // Throughput counts what arrived in the measured window.
+    bool in_window(std::int64_t now_ns) const {
+        return now_ns >= measure_from.load(std::memory_order_relaxed) &&
+               now_ns < measure_until.load(std::memory_order_relaxed);
+    }
+    // Latency: in a closed loop of what arrived in the window; at a fixed
+    // rate of what was *scheduled* in it, however late it arrived, so the
+    // slowest messages are not left out for arriving after the window.
+    bool latency_counts(std::int64_t stamp_ns, std::int64_t now_ns) const {
+        return in_window(period_ns > 0 ? stamp_ns : now_ns);
+    }
     std::size_t members_of_room(std::size_t room) const;
     // Connections that get each message of `client`: its room but itself.
     std::size_t receivers_of(std::size_t client) const;

@@ -131,8 +131,11 @@ void add_result_rows(Report& report, const BenchOptions& options, const FanoutMe
     report.row("schedule", schedule_text(options) + "; " + std::to_string(tally.late) +
                                " sent late (window full), " + std::to_string(tally.skipped) +
                                " skipped (window full till the end)");
+    bool fixed_rate = options.scenario == Scenario::rooms || options.rate > 0;
     report.row("latency", latency_summary(tally.delivery_latency) + " (" +
-                              std::to_string(tally.delivery_latency.count()) + " deliveries)");
+                              std::to_string(tally.delivery_latency.count()) + " deliveries" +
+                              (fixed_rate ? " of the messages scheduled in the window; skipped "
+                                            "sends are not in it" : "") + ")");
     report.row("lost/reordered/dup",
                std::to_string(tally.lost) + " / " + std::to_string(tally.reordered) + " / " +
                    std::to_string(tally.duplicates) + " (of " + std::to_string(tally.delivered) +

@@ -91,7 +91,7 @@ ReadBack compare(const HistoryReader& reader, const Clients& clients, bool finis
     for (std::size_t sender = 0; sender < clients.size(); ++sender) {
         for (std::size_t seq = 0; seq < clients[sender]->sent(); ++seq) {
             bool read = reader.was_read(sender, seq);
-            bool acked = clients[sender]->acknowledged(seq);
+            bool acked = clients[sender]->expects_delivery(seq);
             if (acked && !read) ++result.missing;
             if (!acked && read) ++result.unacknowledged_read;
         }

@@ -23,7 +23,7 @@ IrcFanoutClient::IrcFanoutClient(std::shared_ptr<IrcConnection> connection, std:
       privmsg_("PRIVMSG " + channel_ + " :"),
       plan_(plan),
       clients_(clients),
-      peers_(plan.senders_per_room),
+      received_log_(plan.senders_per_room),
       slots_(plan.is_sender(index) ? new std::atomic<std::uint32_t>[plan.window] : nullptr),
       pacer_(connection_->executor(), plan.schedule_of(index)) {}
 
@@ -44,11 +44,6 @@ void IrcFanoutClient::send_one(std::int64_t stamp) {
     connection_->send(privmsg_ +
                       bench_text(seq, stamp, static_cast<std::int64_t>(index_), plan_.text_bytes));
     ++own_.sent;
-}
-
-bool IrcFanoutClient::in_window(std::int64_t now) const {
-    return now >= plan_.measure_from.load(std::memory_order_relaxed) &&
-           now < plan_.measure_until.load(std::memory_order_relaxed);
 }
 
 void IrcFanoutClient::note(std::string text) {
@@ -93,24 +88,9 @@ void IrcFanoutClient::on_message(std::string_view nick, std::string_view text, s
         return;
     }
     received_.fetch_add(1, std::memory_order_relaxed);
-    PeerTrack& track = peers_[plan_.slot_of(static_cast<std::size_t>(sender))];
-    auto seq = static_cast<std::size_t>(parsed->seq);
-    if (seq >= track.seen.size()) track.seen.resize(seq + 1);
-    if (track.seen[seq]) {
-        ++own_.duplicates;
-        return;
-    }
-    track.seen[seq] = true;
-    clients_[static_cast<std::size_t>(sender)]->delivered_one(seq);
-    ++own_.delivered;
-    if (parsed->seq < track.highest) {
-        ++own_.reordered;
-    } else {
-        track.highest = parsed->seq;
-    }
-    if (in_window(now)) {
-        ++own_.delivered_in_window;
-        own_.delivery_latency.record(now - parsed->sent_ns);
+    auto index = static_cast<std::size_t>(sender);
+    if (received_log_.record(plan_, plan_.slot_of(index), parsed->seq, parsed->sent_ns, now, own_)) {
+        clients_[index]->delivered_one(static_cast<std::size_t>(parsed->seq));
     }
 }
 
@@ -124,12 +104,8 @@ void IrcFanoutClient::on_complete(std::size_t seq) {
     std::int64_t now = steady_now_ns();
     complete_[seq] = true;
     while (acked_upto_ < complete_.size() && complete_[acked_upto_]) {
-        ++own_.acked;
         acked_count_.fetch_add(1, std::memory_order_relaxed);
-        if (in_window(now)) {
-            ++own_.acked_in_window;
-            own_.ack_latency.record(now - sent_ns_[acked_upto_]);
-        }
+        own_.record_ack(plan_, sent_ns_[acked_upto_], now);
         ++acked_upto_;
         pacer_.on_answered(now);
     }
@@ -146,17 +122,7 @@ void IrcFanoutClient::add_to(FanoutTally& tally,
                              const std::vector<const IrcFanoutClient*>& all) const {
     tally.add(own_);
     tally.unanswered += own_.sent - own_.acked;
-    tally.late += pacer_.late();
-    tally.skipped += pacer_.skipped();
-    std::size_t room = plan_.room_of(index_);
-    for (std::size_t slot = 0; slot < peers_.size(); ++slot) {
-        std::size_t sender = plan_.client_at(room, slot);
-        if (sender >= all.size() || sender == index_) continue;
-        const PeerTrack& track = peers_[slot];
-        for (std::size_t seq = 0; seq < all[sender]->sent_ns_.size(); ++seq) {
-            if (seq >= track.seen.size() || !track.seen[seq]) ++tally.lost;
-        }
-    }
+    add_losses(tally, plan_, index_, received_log_, pacer_, all);
 }
 
 }  // namespace parley::bench

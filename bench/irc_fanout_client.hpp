@@ -38,15 +38,12 @@ public:
     std::uint64_t received() const { return received_.load(std::memory_order_relaxed); }
 
     // Once the threads are joined. Every message sent counts: IRC acknowledges none.
+    std::size_t sent() const { return sent_ns_.size(); }
+    bool expects_delivery(std::size_t) const { return true; }
     // `all`: every client, by index.
     void add_to(FanoutTally& tally, const std::vector<const IrcFanoutClient*>& all) const;
 
 private:
-    struct PeerTrack {
-        std::vector<bool> seen;
-        std::int64_t highest = -1;
-    };
-
     void on_line(std::string_view text);
     void on_message(std::string_view nick, std::string_view text, std::int64_t now);
     // Any receiver's thread: one more member has message `seq` of this sender.
@@ -54,7 +51,6 @@ private:
     void on_complete(std::size_t seq);  // the sender's thread
     void on_end(const std::string& why);
     void send_one(std::int64_t stamp);
-    bool in_window(std::int64_t now) const;
     void note(std::string text);
     // The index of a sender in this client's channel, from its nick; -1 for any other.
     std::int64_t sender_of(std::string_view nick) const;
@@ -65,7 +61,7 @@ private:
     std::string privmsg_;  // "PRIVMSG #channel :"
     const FanoutPlan& plan_;
     const Clients& clients_;
-    std::vector<PeerTrack> peers_;  // by the sender's slot in the room
+    ReceivedLog received_log_;
     std::vector<std::int64_t> sent_ns_;
     std::vector<bool> complete_;  // by seq: every other member has it
     std::size_t acked_upto_ = 0;  // seqs below it are all complete

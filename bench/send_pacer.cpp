@@ -35,8 +35,11 @@ void SendPacer::on_answered(std::int64_t now) {
         if (may_send(now)) send_one(now);
         return;
     }
+    // Sends held back by the window wait no longer than sending lasts: past
+    // it, what is left is skipped, and the drain has an end.
+    if (now >= schedule_.until_ns->load(std::memory_order_relaxed)) return;
     std::uint64_t before = released_;
-    release(now);
+    release();
     late_ += released_ - before;  // these waited for the window
 }
 
@@ -63,13 +66,15 @@ void SendPacer::on_timer() {
         if (next > now || next >= until) break;
         ++due_;
     }
-    release(now);
+    release();
     arm_timer();
 }
 
-void SendPacer::release(std::int64_t now) {
-    while (released_ < due_ && in_flight() < schedule_.window &&
-           now < schedule_.until_ns->load(std::memory_order_relaxed)) {
+// Sends the due ones the window has room for. A timer that wakes after the
+// end still sends what was scheduled before it (the drain waits for those).
+void SendPacer::release() {
+    bool stopping = schedule_.stopping != nullptr && schedule_.stopping->load();
+    while (!stopping && released_ < due_ && in_flight() < schedule_.window) {
         send_one(first_ns_ + static_cast<std::int64_t>(released_++) * schedule_.period_ns);
     }
 }

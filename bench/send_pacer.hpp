@@ -4,7 +4,7 @@
 // held back (a late timer, a full window) still counts its wait in the
 // latency: a late sender doesn't hide queueing (coordinated omission). In
 // both modes at most `window` messages are in flight; a scheduled send that
-// finds the window full waits for a slot (counted `late`), and one still
+// finds the window full waits for a slot (counted `late`); one still
 // waiting when sending stops is never sent (counted `skipped`).
 // Runs on the connection's thread, like the client that owns it.
 #pragma once
@@ -46,7 +46,7 @@ private:
     void send_one(std::int64_t stamp);
     void arm_timer();
     void on_timer();
-    void release(std::int64_t now);
+    void release();
 
     PaceSchedule schedule_;
     boost::asio::steady_timer timer_;
