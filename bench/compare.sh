@@ -42,14 +42,21 @@ configurations=(
     "fanout1000|ws|parley|every|fanout --clients 1000 --users 100 $closed"
     "rate1000|irc|all|every|fanout --clients 1000 --senders 2 --rate 100 $window"
     "rate1000|ws|parley|every|fanout --clients 1000 --users 100 --senders 2 --rate 100 $window"
+    # Scale (deliveries/s and memory at 100, 1,000 and 10,000 clients, 1 and 2
+    # shards; fanout1000 ws is its 1,000-client, 1-shard row) over WebSocket:
+    # over IRC, 10,000 members of one channel cost ~50 million JOIN lines to
+    # set up, every join going to every member already in.
+    "scale100|ws|parley|every|fanout --clients 100 $closed"
+    "scale100s2|ws|parley|every|fanout --clients 100 --shards 2 $closed"
+    "scale1000s2|ws|parley|every|fanout --clients 1000 --users 100 --shards 2 $closed"
     "scale100s2|irc|parley|every|fanout --clients 100 --shards 2 $closed"
     "scale1000s2|irc|parley|every|fanout --clients 1000 --shards 2 $closed"
     "idle2000|irc|all|every|idle --clients 2000"
     "idle2000|ws|parley|every|idle --clients 2000"
     "rooms10000|irc|all|first|rooms --clients 10000 --room-size 10 --rate-per-client 1 $window"
     "rooms10000|ws|parley|first|rooms --clients 10000 --users 1000 --room-size 10 --rate-per-client 1 $window"
-    "scale10000|irc|all|first|fanout --clients 10000 $closed"
-    "scale10000s2|irc|parley|first|fanout --clients 10000 --shards 2 $closed"
+    "scale10000|ws|parley|first|fanout --clients 10000 --users 100 --drain 20 $closed"
+    "scale10000s2|ws|parley|first|fanout --clients 10000 --users 100 --shards 2 --drain 20 $closed"
     "history|ws|parley|first|history --messages $HISTORY_MESSAGES --fill-timeout 240"
 )
 

@@ -66,13 +66,31 @@ void add_setup_rows(Report& report, const BenchOptions& options, const Placement
     report.row("connect + auth", std::to_string(options.clients) + " in " +
                                      fixed(measured.open.seconds, 3) + " s from " +
                                      std::to_string(options.source_addresses) +
-                                     " source addresses; each " +
+                                     " source addresses, " +
+                                     std::to_string(measured.open.retries) +
+                                     " refused and retried; each " +
                                      latency_summary(measured.open.latency));
     add_measured_row(report, options, "");
 }
 
 double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// The account each client signs in as; the server's peak memory is reset
+// afterwards: argon2's 64 MiB per hash is not fanout's.
+std::vector<Account> register_clients(Harness& harness, const BenchOptions& options,
+                                      const FanoutPlan& plan, FanoutMeasurement& measured) {
+    std::size_t users = account_count(options, plan);
+    progress("registering " + std::to_string(users) + " users, " +
+             std::to_string(options.register_concurrency) + " at a time");
+    auto phase = Clock::now();
+    auto accounts = account_of_each_client(options, plan, harness.register_accounts(users));
+    measured.register_s = seconds_since(phase);
+    pid_t pid = harness.server().pid();
+    measured.registration_memory = process_memory(pid).value_or(MemoryUse{});
+    measured.peak_reset = reset_peak_memory(pid);
+    return accounts;
 }
 
 }  // namespace
@@ -87,14 +105,8 @@ int run_fanout(const BenchOptions& options, const Placement& placement) {
     configure_plan(plan, options);
     FanoutMeasurement measured;
     std::size_t users = account_count(options, plan);
-    progress("registering " + std::to_string(users) + " users, " +
-             std::to_string(options.register_concurrency) + " at a time");
-    auto phase = Clock::now();
-    auto accounts = account_of_each_client(options, plan, harness.register_accounts(users));
-    measured.register_s = seconds_since(phase);
+    auto accounts = register_clients(harness, options, plan, measured);
     pid_t pid = harness.server().pid();
-    measured.registration_memory = process_memory(pid).value_or(MemoryUse{});
-    measured.peak_reset = reset_peak_memory(pid);  // argon2's 64 MiB per hash is not fanout's
     progress("connecting " + std::to_string(options.clients) + " clients");
     bool rooms = options.scenario == Scenario::rooms;
     measured.open = harness.open_connections(

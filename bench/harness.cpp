@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "connect_retry.hpp"
 #include "http_post.hpp"
 #include "task_group.hpp"
 #include "wire.hpp"
@@ -31,11 +32,16 @@ std::filesystem::path make_directory() {
     return pattern;
 }
 
-asio::awaitable<Account> register_one(std::uint16_t port, std::size_t index) {
+asio::awaitable<Account> register_one(std::uint16_t port, std::size_t index,
+                                      std::atomic<std::size_t>& retries) {
     Account account{"bench_" + std::to_string(index), {}, 0};
-    auto reply = co_await http_post(co_await asio::this_coro::executor, port, "/api/v1/register",
-                                    wire::register_body(account.username, "bench-password"),
-                                    register_timeout);
+    auto executor = co_await asio::this_coro::executor;
+    auto post = [&] {
+        return http_post(executor, port, "/api/v1/register",
+                         wire::register_body(account.username, "bench-password"),
+                         register_timeout);
+    };
+    auto reply = co_await with_connect_retries(post, retries);
     auto registered = wire::parse_registered(reply.body);
     if (reply.status != 201 || !registered) {
         throw std::runtime_error("POST /api/v1/register for " + account.username + " answered " +
@@ -63,10 +69,15 @@ asio::awaitable<wire::Frame> await_frame(WsConnection& connection, wire::FrameTy
 
 asio::awaitable<void> open_one(std::uint16_t port, unsigned source_host, const Account& account,
                                std::size_t index, const std::string& room,
-                               const Harness::OnOpen& on_open, LatencyHistogram& latency) {
+                               const Harness::OnOpen& on_open, LatencyHistogram& latency,
+                               std::atomic<std::size_t>& retries) {
     auto start = std::chrono::steady_clock::now();
-    auto connection = std::make_shared<WsConnection>(co_await asio::this_coro::executor);
-    co_await connection->open(port, source_host, open_timeout);
+    auto connect = [&]() -> asio::awaitable<std::shared_ptr<WsConnection>> {
+        auto opened = std::make_shared<WsConnection>(co_await asio::this_coro::executor);
+        co_await opened->open(port, source_host, open_timeout);
+        co_return opened;
+    };
+    auto connection = co_await with_connect_retries(connect, retries);
     co_await connection->write_one(wire::auth_frame(account.token));
     wire::Frame ready = co_await await_frame(*connection, wire::FrameType::ready,
                                              max_frames_before_ready, "auth of " + account.username);
@@ -122,9 +133,10 @@ std::vector<Account> Harness::register_accounts(std::size_t count) {
     std::size_t loops = std::min(count, options_.register_concurrency);
     auto group = TaskGroup::expect(loops);
     for (std::size_t loop = 0; loop < loops; ++loop) {
-        auto body = [port = server_->port(), next, count, accounts]() -> asio::awaitable<void> {
+        auto body = [port = server_->port(), next, count, accounts,
+                     retries = retries_]() -> asio::awaitable<void> {
             for (std::size_t i = (*next)++; i < count; i = (*next)++) {
-                (*accounts)[i] = co_await register_one(port, i);
+                (*accounts)[i] = co_await register_one(port, i, *retries);
             }
         };
         asio::co_spawn(workers_->context(loop % workers_->size()), body,
@@ -146,7 +158,8 @@ OpenStats Harness::open_connections(const std::vector<Account>& accounts, std::s
     auto latencies = std::make_shared<std::vector<LatencyHistogram>>(loops);
     for (std::size_t loop = 0; loop < loops; ++loop) {
         auto body = [port = server_->port(), next, count, shared_accounts, shared_open, latencies,
-                     loop, room_of, sources = std::max(1u, options_.source_addresses)]()
+                     loop, room_of, sources = std::max(1u, options_.source_addresses),
+                     retries = retries_]()
             -> asio::awaitable<void> {
             const auto& all = *shared_accounts;
             for (std::size_t i = (*next)++; i < count; i = (*next)++) {
@@ -154,7 +167,7 @@ OpenStats Harness::open_connections(const std::vector<Account>& accounts, std::s
                 std::string room;
                 if (room_of) room = room_of(i);
                 co_await open_one(port, 1 + static_cast<unsigned>(i % sources), all[i % all.size()],
-                                  i, room, *shared_open, (*latencies)[loop]);
+                                  i, room, *shared_open, (*latencies)[loop], *retries);
             }
         };
         asio::co_spawn(workers_->context(loop % workers_->size()), body,
@@ -164,6 +177,7 @@ OpenStats Harness::open_connections(const std::vector<Account>& accounts, std::s
     OpenStats stats;
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
     for (const auto& latency : *latencies) stats.latency.merge(latency);
+    stats.retries = retries_->load();
     return stats;
 }
 

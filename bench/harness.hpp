@@ -36,7 +36,7 @@ struct HarnessOptions {
 struct OpenStats {
     double seconds = 0;
     LatencyHistogram latency;  // TCP connect to the "ready" frame (IRC: 001 or 366), per connection
-    std::size_t retries = 0;   // IRC: connections reset before 001 and opened again
+    std::size_t retries = 0;   // connects refused or reset and tried again (since the start)
 };
 
 struct Account {
@@ -82,6 +82,9 @@ private:
     std::unique_ptr<Workers> workers_;
     std::atomic<bool> stopping_{false};
     std::optional<ServerExit> exit_;
+    // Connects refused and tried again, registrations and connections alike.
+    std::shared_ptr<std::atomic<std::size_t>> retries_ =
+        std::make_shared<std::atomic<std::size_t>>(0);
 };
 
 // Teardown order for a scenario: declare the Harness, then the objects that

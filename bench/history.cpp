@@ -173,6 +173,45 @@ int history_verdict(Report& report, const FillMeasurement& fill, const FanoutTal
     return code;
 }
 
+void configure(FanoutPlan& plan, const BenchOptions& options) {
+    plan.clients = plan.room_size = plan.senders_per_room = options.senders;
+    plan.single_room = room;
+    plan.window = options.window;
+    plan.text_bytes = options.text_bytes;
+    plan.limit = options.messages / options.senders;
+}
+
+// A new connection pages back through the room; true when it reached the
+// first message within --fill-timeout. `aborted` says why it stopped early.
+bool read_back(Harness& harness, const BenchOptions& options, const FanoutPlan& plan,
+               const Account& account, std::unique_ptr<HistoryReader>& reader,
+               std::string& aborted) {
+    progress("reading #" + room + " back, " + std::to_string(options.page_size) + " a page");
+    HistoryPlan history{room, options.page_size, options.senders,
+                        options.messages / options.page_size + 10};
+    harness.open_connections(
+        {account}, 1, [&](std::size_t, std::shared_ptr<WsConnection> connection, std::int64_t) {
+            reader = std::make_unique<HistoryReader>(std::move(connection), history);
+            reader->start();
+        });
+    auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                       std::chrono::duration<double>(options.fill_timeout_s));
+    aborted = wait_until([&] { return reader->finished() || reader->ended(); }, deadline, plan,
+                         harness);
+    if (aborted == "not done in time") aborted.clear();  // the verdict says so
+    return reader->finished();
+}
+
+void add_history_figures(Report& report, const BenchOptions& options, const FanoutPlan& plan) {
+    report.figure("scenario", "history");
+    report.figure("protocol", "ws");
+    report.figure("target", "parley");
+    report.figure("messages", std::to_string(plan.limit * options.senders));
+    report.figure("senders", std::to_string(options.senders));
+    report.figure("window", std::to_string(options.window));
+    report.figure("shards", std::to_string(options.shards));
+}
+
 }  // namespace
 
 int run_history(const BenchOptions& options, const Placement& placement) {
@@ -182,11 +221,7 @@ int run_history(const BenchOptions& options, const Placement& placement) {
     std::unique_ptr<HistoryReader> reader;
     StopGuard stop_guard(harness);  // the order of these: see harness.hpp
     plan.stopping = &harness.stopping();
-    plan.clients = plan.room_size = plan.senders_per_room = options.senders;
-    plan.single_room = room;
-    plan.window = options.window;
-    plan.text_bytes = options.text_bytes;
-    plan.limit = options.messages / options.senders;
+    configure(plan, options);
     progress("registering " + std::to_string(options.senders) + " users");
     auto accounts = harness.register_accounts(options.senders);
     harness.open_connections(
@@ -197,25 +232,8 @@ int run_history(const BenchOptions& options, const Placement& placement) {
         },
         [](std::size_t) { return room; });
     FillMeasurement filled = fill(harness, options, plan, clients);
-    HistoryPlan history{room, options.page_size, options.senders,
-                        options.messages / options.page_size + 10};
-    bool finished = false;
-    if (filled.aborted.empty()) {
-        progress("reading #" + room + " back, " + std::to_string(options.page_size) + " a page");
-        harness.open_connections({accounts.front()}, 1,
-                                 [&](std::size_t, std::shared_ptr<WsConnection> connection,
-                                     std::int64_t) {
-                                     reader = std::make_unique<HistoryReader>(std::move(connection),
-                                                                              history);
-                                     reader->start();
-                                 });
-        auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                           std::chrono::duration<double>(options.fill_timeout_s));
-        filled.aborted = wait_until([&] { return reader->finished() || reader->ended(); },
-                                    deadline, plan, harness);
-        finished = reader->finished();
-        if (filled.aborted == "not done in time") filled.aborted.clear();
-    }
+    bool finished = filled.aborted.empty() &&
+                    read_back(harness, options, plan, accounts.front(), reader, filled.aborted);
     ServerExit exit = harness.stop();
     FanoutTally tally = tally_of(clients);
     HistoryCheck check = reader ? reader->check() : HistoryCheck{};
@@ -226,13 +244,7 @@ int run_history(const BenchOptions& options, const Placement& placement) {
     report.row("placement", placement.description);
     add_fill_rows(report, options, filled, tally);
     add_read_rows(report, check, back);
-    report.figure("scenario", "history");
-    report.figure("protocol", "ws");
-    report.figure("target", "parley");
-    report.figure("messages", std::to_string(plan.limit * options.senders));
-    report.figure("senders", std::to_string(options.senders));
-    report.figure("window", std::to_string(options.window));
-    report.figure("shards", std::to_string(options.shards));
+    add_history_figures(report, options, plan);
     bool server_clean = report_server_end(report, harness.server().complaints(), exit);
     int code = history_verdict(report, filled, tally, check, back, server_clean);
     report.print();

@@ -63,7 +63,8 @@ void add_rows(Report& report, const BenchOptions& options, const Placement& plac
                std::to_string(options.clients) + " in " + fixed(measured.open.seconds, 2) +
                    " s: " + fixed(connections / measured.open.seconds, 0) + " connections/s (" +
                    std::to_string(options.connect_concurrency) + " at a time, from " +
-                   std::to_string(options.source_addresses) + " source addresses)");
+                   std::to_string(options.source_addresses) + " source addresses; " +
+                   std::to_string(measured.open.retries) + " refused and retried)");
     report.row("each connection", latency_summary(measured.open.latency) + " to \"ready\"");
     report.row("CPU connecting", "server " + fixed(measured.connect_cpu_s, 2) + " s, bench " +
                                      fixed(measured.bench_cpu_s, 2) + " s");

@@ -49,7 +49,7 @@ void add_common_rows(Report& report, const BenchOptions& options, const Placemen
                std::to_string(options.clients) + " in " + fixed(open.seconds, 2) + " s: " +
                    fixed(count / open.seconds, 0) + " /s from " +
                    std::to_string(options.source_addresses) + " source addresses, " +
-                   std::to_string(open.retries) + " reset and retried; each " +
+                   std::to_string(open.retries) + " refused or reset and retried; each " +
                    latency_summary(open.latency));
     report.figure("protocol", "irc");
     report.figure("target", target_name(irc_harness_options(options, placement).target));
