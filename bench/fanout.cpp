@@ -40,8 +40,8 @@ std::vector<Account> account_of_each_client(const BenchOptions& options, const F
     std::size_t per_room = users_per_room(options, plan);
     for (std::size_t i = 0; i < options.clients; ++i) {
         bool rooms = options.scenario == Scenario::rooms;
-        std::size_t user = rooms ? plan.room_of(i) * per_room + plan.slot_of(i) % per_room
-                                 : i % accounts.size();
+        std::size_t user =
+            rooms ? plan.room_of(i) * per_room + plan.slot_of(i) % per_room : i % accounts.size();
         chosen.push_back(accounts[user]);
     }
     return chosen;
@@ -63,13 +63,11 @@ void add_setup_rows(Report& report, const BenchOptions& options, const Placement
     report.row("registration", std::to_string(users) + " users in " +
                                    fixed(measured.register_s, 1) + " s (" +
                                    std::to_string(options.register_concurrency) + " at a time)");
-    report.row("connect + auth", std::to_string(options.clients) + " in " +
-                                     fixed(measured.open.seconds, 3) + " s from " +
-                                     std::to_string(options.source_addresses) +
-                                     " source addresses, " +
-                                     std::to_string(measured.open.retries) +
-                                     " refused and retried; each " +
-                                     latency_summary(measured.open.latency));
+    report.row("connect + auth",
+               std::to_string(options.clients) + " in " + fixed(measured.open.seconds, 3) +
+                   " s from " + std::to_string(options.source_addresses) + " source addresses, " +
+                   std::to_string(measured.open.retries) + " refused and retried; each " +
+                   latency_summary(measured.open.latency));
     add_measured_row(report, options, "");
 }
 
@@ -117,8 +115,11 @@ int run_fanout(const BenchOptions& options, const Placement& placement) {
         },
         rooms ? Harness::RoomOf([&plan](std::size_t i) { return plan.room_name(i); })
               : Harness::RoomOf());
-    WindowHooks hooks{pid, [&harness] { return harness.server().running(); }, harness.workers(),
-                      harness.stopping(), [&] { post_begin_sending(clients, plan); },
+    WindowHooks hooks{pid,
+                      [&harness] { return harness.server().running(); },
+                      harness.workers(),
+                      harness.stopping(),
+                      [&] { post_begin_sending(clients, plan); },
                       [&] { return all_drained(clients, plan); }};
     run_window(options, plan, hooks, measured);
     ServerExit exit = harness.stop();

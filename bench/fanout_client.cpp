@@ -93,8 +93,8 @@ void FanoutClient::send_one(std::int64_t stamp) {
     auto seq = static_cast<std::int64_t>(sent_ns_.size());
     sent_ns_.push_back(stamp);
     answers_.push_back(Answer::pending);
-    connection_->send(wire::send_frame(room_, seq, stamp, static_cast<std::int64_t>(index_),
-                                       plan_.text_bytes));
+    connection_->send(
+        wire::send_frame(room_, seq, stamp, static_cast<std::int64_t>(index_), plan_.text_bytes));
     ++own_.sent;
 }
 

@@ -89,9 +89,8 @@ template <class Clients>
 void post_begin_sending(const Clients& clients, const FanoutPlan& plan) {
     for (std::size_t i = 0; i < clients.size(); ++i) {
         if (!plan.is_sender(i)) continue;
-        boost::asio::post(clients[i]->executor(), [client = clients[i].get()] {
-            client->begin_sending();
-        });
+        boost::asio::post(clients[i]->executor(),
+                          [client = clients[i].get()] { client->begin_sending(); });
     }
 }
 

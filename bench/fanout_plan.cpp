@@ -32,8 +32,7 @@ PaceSchedule FanoutPlan::schedule_of(std::size_t client) const {
             std::uniform_int_distribution<std::int64_t>(0, period_ns - 1)(random);
     } else {
         auto senders = static_cast<std::int64_t>(std::max<std::size_t>(1, senders_per_room));
-        schedule.first_offset_ns =
-            period_ns * static_cast<std::int64_t>(slot_of(client)) / senders;
+        schedule.first_offset_ns = period_ns * static_cast<std::int64_t>(slot_of(client)) / senders;
     }
     return schedule;
 }

@@ -26,7 +26,8 @@ std::int64_t nanoseconds_of(Clock::time_point time) {
 }
 
 // Sleeps until `until` unless a connection ends or the server dies first.
-std::string sleep_watching(Clock::time_point until, const FanoutPlan& plan, const WindowHooks& hooks) {
+std::string sleep_watching(Clock::time_point until, const FanoutPlan& plan,
+                           const WindowHooks& hooks) {
     while (Clock::now() < until) {
         if (plan.unexpected_ends.load() > 0) return "a connection ended during the run";
         if (!hooks.server_running()) return "the server exited during the run";
@@ -71,11 +72,10 @@ void configure_plan(FanoutPlan& plan, const BenchOptions& options) {
 }
 
 void add_measured_row(Report& report, const BenchOptions& options, const std::string& extra) {
-    report.row("measured", fixed(options.duration_s, 1) + " s after a " +
-                               fixed(options.warmup_s, 1) + " s warm-up; " +
-                               std::to_string(options.text_bytes) + "-byte texts, window " +
-                               std::to_string(options.window) + "; " + schedule_text(options) +
-                               extra);
+    report.row("measured",
+               fixed(options.duration_s, 1) + " s after a " + fixed(options.warmup_s, 1) +
+                   " s warm-up; " + std::to_string(options.text_bytes) + "-byte texts, window " +
+                   std::to_string(options.window) + "; " + schedule_text(options) + extra);
 }
 
 // Senders start; the main thread samples CPU at both ends of the window,
@@ -135,7 +135,9 @@ void add_result_rows(Report& report, const BenchOptions& options, const FanoutMe
     report.row("latency", latency_summary(tally.delivery_latency) + " (" +
                               std::to_string(tally.delivery_latency.count()) + " deliveries" +
                               (fixed_rate ? " of the messages scheduled in the window; skipped "
-                                            "sends are not in it" : "") + ")");
+                                            "sends are not in it"
+                                          : "") +
+                              ")");
     report.row("lost/reordered/dup",
                std::to_string(tally.lost) + " / " + std::to_string(tally.reordered) + " / " +
                    std::to_string(tally.duplicates) + " (of " + std::to_string(tally.delivered) +
@@ -172,9 +174,10 @@ void add_figures(Report& report, const BenchOptions& options, const FanoutMeasur
     report.figure("clients", std::to_string(options.clients));
     report.figure("senders", std::to_string(rooms ? options.clients : options.senders));
     if (rooms) report.figure("room_size", std::to_string(options.room_size));
-    report.figure("rate", fixed(rooms ? options.rate_per_client * static_cast<double>(options.clients)
-                                      : options.rate,
-                                1));
+    report.figure(
+        "rate",
+        fixed(rooms ? options.rate_per_client * static_cast<double>(options.clients) : options.rate,
+              1));
     report.figure("window", std::to_string(options.window));
     report.figure("shards", std::to_string(options.shards));
     report.figure("duration_s", fixed(duration, 1));

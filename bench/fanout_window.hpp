@@ -38,7 +38,7 @@ struct FanoutMeasurement {
 };
 
 struct WindowHooks {
-    pid_t pid = -1;                       // the server's
+    pid_t pid = -1;  // the server's
     std::function<bool()> server_running;
     Workers& workers;
     const std::atomic<bool>& stopping;
@@ -60,8 +60,8 @@ void run_window(const BenchOptions& options, FanoutPlan& plan, const WindowHooks
 double per_cpu_second(const FanoutTally& tally, const FanoutMeasurement& measured);
 // The "measured" row: window, texts, the schedule; `extra` ends it.
 void add_measured_row(Report& report, const BenchOptions& options, const std::string& extra);
-void add_result_rows(Report& report, const BenchOptions& options,
-                     const FanoutMeasurement& measured, const FanoutTally& tally);
+void add_result_rows(Report& report, const BenchOptions& options, const FanoutMeasurement& measured,
+                     const FanoutTally& tally);
 void add_figures(Report& report, const BenchOptions& options, const FanoutMeasurement& measured,
                  const FanoutTally& tally);
 // Failures first (the run or the server went wrong), then broken guarantees.

@@ -38,8 +38,7 @@ asio::awaitable<Account> register_one(std::uint16_t port, std::size_t index,
     auto executor = co_await asio::this_coro::executor;
     auto post = [&] {
         return http_post(executor, port, "/api/v1/register",
-                         wire::register_body(account.username, "bench-password"),
-                         register_timeout);
+                         wire::register_body(account.username, "bench-password"), register_timeout);
     };
     auto reply = co_await with_connect_retries(post, retries);
     auto registered = wire::parse_registered(reply.body);
@@ -63,8 +62,7 @@ asio::awaitable<wire::Frame> await_frame(WsConnection& connection, wire::FrameTy
             throw std::runtime_error(what + " refused: " + frame.error);
         }
     }
-    throw std::runtime_error(what + ": no answer within " + std::to_string(max_frames) +
-                             " frames");
+    throw std::runtime_error(what + ": no answer within " + std::to_string(max_frames) + " frames");
 }
 
 asio::awaitable<void> open_one(std::uint16_t port, unsigned source_host, const Account& account,
@@ -79,8 +77,9 @@ asio::awaitable<void> open_one(std::uint16_t port, unsigned source_host, const A
     };
     auto connection = co_await with_connect_retries(connect, retries);
     co_await connection->write_one(wire::auth_frame(account.token));
-    wire::Frame ready = co_await await_frame(*connection, wire::FrameType::ready,
-                                             max_frames_before_ready, "auth of " + account.username);
+    wire::Frame ready =
+        co_await await_frame(*connection, wire::FrameType::ready, max_frames_before_ready,
+                             "auth of " + account.username);
     if (!room.empty()) {
         co_await connection->write_one(wire::join_frame(room, join_id));
         co_await await_frame(*connection, wire::FrameType::ok, max_frames_before_joined,
@@ -159,8 +158,7 @@ OpenStats Harness::open_connections(const std::vector<Account>& accounts, std::s
     for (std::size_t loop = 0; loop < loops; ++loop) {
         auto body = [port = server_->port(), next, count, shared_accounts, shared_open, latencies,
                      loop, room_of, sources = std::max(1u, options_.source_addresses),
-                     retries = retries_]()
-            -> asio::awaitable<void> {
+                     retries = retries_]() -> asio::awaitable<void> {
             const auto& all = *shared_accounts;
             for (std::size_t i = (*next)++; i < count; i = (*next)++) {
                 // A local, not a temporary: g++ 12 mishandles temporaries in co_await arguments.

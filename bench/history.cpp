@@ -61,10 +61,11 @@ FillMeasurement fill(Harness& harness, const BenchOptions& options, FanoutPlan& 
     auto deadline = start + std::chrono::duration_cast<Clock::duration>(
                                 std::chrono::duration<double>(options.fill_timeout_s));
     plan.measure_from = steady_now_ns();
-    plan.measure_until = plan.measure_from + static_cast<std::int64_t>(options.fill_timeout_s * 1e9);
+    plan.measure_until =
+        plan.measure_from + static_cast<std::int64_t>(options.fill_timeout_s * 1e9);
     post_begin_sending(clients, plan);
-    fill.aborted = wait_until([&] { return total_acked(clients) >= total; }, deadline, plan,
-                              harness);
+    fill.aborted =
+        wait_until([&] { return total_acked(clients) >= total; }, deadline, plan, harness);
     fill.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     fill.complete = fill.aborted.empty();
     fill.server_cpu_s = process_cpu_seconds(pid).value_or(0) - cpu_from;
@@ -129,8 +130,8 @@ void add_read_rows(Report& report, const HistoryCheck& check, const ReadBack& ba
                                 std::to_string(check.pages) + " pages, " + fixed(check.seconds, 2) +
                                 " s: " + fixed(static_cast<double>(check.pages) / seconds, 0) +
                                 " pages/s, " +
-                                fixed(static_cast<double>(check.messages) / seconds, 0) +
-                                " msg/s" + (back.finished ? "" : " (not finished)"));
+                                fixed(static_cast<double>(check.messages) / seconds, 0) + " msg/s" +
+                                (back.finished ? "" : " (not finished)"));
     report.row("page latency", latency_summary(check.page_latency));
     report.row("checks", std::to_string(back.missing) + " missing, " +
                              std::to_string(check.duplicates) + " duplicated, " +
@@ -196,8 +197,8 @@ bool read_back(Harness& harness, const BenchOptions& options, const FanoutPlan& 
         });
     auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                        std::chrono::duration<double>(options.fill_timeout_s));
-    aborted = wait_until([&] { return reader->finished() || reader->ended(); }, deadline, plan,
-                         harness);
+    aborted =
+        wait_until([&] { return reader->finished() || reader->ended(); }, deadline, plan, harness);
     if (aborted == "not done in time") aborted.clear();  // the verdict says so
     return reader->finished();
 }

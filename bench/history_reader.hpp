@@ -27,9 +27,9 @@ struct HistoryPlan {
 struct HistoryCheck {
     std::uint64_t pages = 0;
     std::uint64_t messages = 0;
-    std::uint64_t foreign = 0;       // not a bench text of a known sender
-    std::uint64_t duplicates = 0;    // the same sender's seq again
-    std::uint64_t reordered = 0;     // a seq above one already read (reading backwards)
+    std::uint64_t foreign = 0;     // not a bench text of a known sender
+    std::uint64_t duplicates = 0;  // the same sender's seq again
+    std::uint64_t reordered = 0;   // a seq above one already read (reading backwards)
     std::uint64_t ids_out_of_order = 0;
     std::uint64_t errors = 0;  // error answers or pages that are not pages
     std::vector<std::string> samples;
@@ -61,7 +61,7 @@ private:
     std::int64_t requested_ns_ = 0;
     std::int64_t started_ns_ = 0;
     std::int64_t lowest_id_ = INT64_MAX;
-    std::vector<std::vector<bool>> seen_;  // by sender, by seq
+    std::vector<std::vector<bool>> seen_;   // by sender, by seq
     std::vector<std::int64_t> lowest_seq_;  // by sender
     HistoryCheck check_;
     std::atomic<bool> finished_{false};

@@ -89,7 +89,8 @@ void IrcFanoutClient::on_message(std::string_view nick, std::string_view text, s
     }
     received_.fetch_add(1, std::memory_order_relaxed);
     auto index = static_cast<std::size_t>(sender);
-    if (received_log_.record(plan_, plan_.slot_of(index), parsed->seq, parsed->sent_ns, now, own_)) {
+    if (received_log_.record(plan_, plan_.slot_of(index), parsed->seq, parsed->sent_ns, now,
+                             own_)) {
         clients_[index]->delivered_one(static_cast<std::size_t>(parsed->seq));
     }
 }

@@ -273,7 +273,8 @@ ServerExit IrcHarness::stop_peer() {
         return result;
     }
     kill(peer_pid_, SIGTERM);
-    while (server_running() && Clock::now() - start < stop_timeout) std::this_thread::sleep_for(10ms);
+    while (server_running() && Clock::now() - start < stop_timeout)
+        std::this_thread::sleep_for(10ms);
     result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     if (!peer_status_) {
         kill(peer_pid_, SIGKILL);

@@ -40,8 +40,8 @@ bool parse(std::string_view text, Line& line) {
 std::string_view nick_of(std::string_view prefix) { return prefix.substr(0, prefix.find('!')); }
 
 bool is_error_numeric(std::string_view command) {
-    return command.size() == 3 && (command[0] == '4' || command[0] == '5') &&
-           command[1] >= '0' && command[1] <= '9' && command[2] >= '0' && command[2] <= '9';
+    return command.size() == 3 && (command[0] == '4' || command[0] == '5') && command[1] >= '0' &&
+           command[1] <= '9' && command[2] >= '0' && command[2] <= '9';
 }
 
 }  // namespace parley::bench::irc

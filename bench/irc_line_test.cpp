@@ -1,7 +1,8 @@
+#include "irc_line.hpp"
+
 #include <gtest/gtest.h>
 
 #include "bench_text.hpp"
-#include "irc_line.hpp"
 
 namespace parley::bench::irc {
 

@@ -46,8 +46,8 @@ void add_common_rows(Report& report, const BenchOptions& options, const Placemen
     double count = static_cast<double>(options.clients);
     report.row("placement", placement.description);
     report.row("connect + register",
-               std::to_string(options.clients) + " in " + fixed(open.seconds, 2) + " s: " +
-                   fixed(count / open.seconds, 0) + " /s from " +
+               std::to_string(options.clients) + " in " + fixed(open.seconds, 2) +
+                   " s: " + fixed(count / open.seconds, 0) + " /s from " +
                    std::to_string(options.source_addresses) + " source addresses, " +
                    std::to_string(open.retries) + " refused or reset and retried; each " +
                    latency_summary(open.latency));
@@ -73,11 +73,15 @@ int run_irc_fanout(const BenchOptions& options, const Placement& placement) {
     measured.open = harness.open_clients(
         options.clients, [&plan](std::size_t i) { return "#" + plan.room_name(i); },
         [&](std::size_t index, std::shared_ptr<IrcConnection> conn) {
-            clients[index] = std::make_unique<IrcFanoutClient>(std::move(conn), index, plan, clients);
+            clients[index] =
+                std::make_unique<IrcFanoutClient>(std::move(conn), index, plan, clients);
             clients[index]->start();
         });
-    WindowHooks hooks{pid, [&harness] { return harness.server_running(); }, harness.workers(),
-                      harness.stopping(), [&] { post_begin_sending(clients, plan); },
+    WindowHooks hooks{pid,
+                      [&harness] { return harness.server_running(); },
+                      harness.workers(),
+                      harness.stopping(),
+                      [&] { post_begin_sending(clients, plan); },
                       [&] { return all_drained(clients, plan); }};
     run_window(options, plan, hooks, measured);
     ServerExit exit = harness.stop();

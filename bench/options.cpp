@@ -14,7 +14,8 @@ constexpr std::size_t default_fanout_clients = 100;
 constexpr std::size_t default_idle_clients = 2000;
 constexpr std::size_t default_rooms_clients = 1000;
 constexpr std::size_t default_idle_users = 50;
-constexpr std::size_t default_rooms_users = 1000;  // ~80 s of argon2: one per room at 10,000 clients
+constexpr std::size_t default_rooms_users =
+    1000;  // ~80 s of argon2: one per room at 10,000 clients
 constexpr std::size_t default_history_senders = 4;
 constexpr std::size_t default_window = 16;
 constexpr std::size_t default_history_window = 256;

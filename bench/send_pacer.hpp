@@ -19,7 +19,7 @@ namespace parley::bench {
 
 struct PaceSchedule {
     std::size_t window = 16;
-    std::int64_t period_ns = 0;       // 0: closed loop
+    std::int64_t period_ns = 0;        // 0: closed loop
     std::int64_t first_offset_ns = 0;  // fixed rate: the first send, after begin()
     std::uint64_t limit = UINT64_MAX;  // messages in all
     const std::atomic<std::int64_t>* until_ns = nullptr;  // nothing is sent from then on
