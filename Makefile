@@ -33,8 +33,8 @@ test-integration: build
 # Benchmark (not part of `make test`): a Release tree in build-release, then
 # the IRC scenarios against parleyd, ngIRCd and InspIRCd, interleaved, and
 # the WebSocket ones against parleyd; the bench pins the server to the first
-# CPU and itself to the others. About 17 minutes with ROUNDS=2 (the default),
-# 13 with ROUNDS=1. See bench/README.md.
+# CPU and itself to the others. About 14 minutes with ROUNDS=2 (the default),
+# 10 with ROUNDS=1. See bench/README.md.
 BENCH_DIR ?= build-release
 
 bench: deps
