@@ -31,9 +31,10 @@ test-integration: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -L integration
 
 # Benchmark (not part of `make test`): a Release tree in build-release, then
-# the IRC scenarios against parleyd, ngIRCd and InspIRCd, interleaved; the
-# bench pins the server to the first CPU and itself to the others. About
-# 5 minutes with ROUNDS=2 (the default). See bench/README.md.
+# the IRC scenarios against parleyd, ngIRCd and InspIRCd, interleaved, and
+# the WebSocket ones against parleyd; the bench pins the server to the first
+# CPU and itself to the others. About 14 minutes with ROUNDS=2 (the default),
+# 10 with ROUNDS=1. See bench/README.md.
 BENCH_DIR ?= build-release
 
 bench: deps

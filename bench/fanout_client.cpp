@@ -24,10 +24,44 @@ void FanoutTally::add(const FanoutTally& client) {
     echoes += client.echoes;
     foreign += client.foreign;
     command_errors += client.command_errors;
+    late += client.late;
+    skipped += client.skipped;
     unexpected_ends += client.unexpected_ends;
     for (const auto& sample : client.samples) {
         if (samples.size() < kept_samples) samples.push_back(sample);
     }
+}
+
+void FanoutTally::record_ack(const FanoutPlan& plan, std::int64_t stamp_ns, std::int64_t now_ns) {
+    ++acked;
+    if (plan.in_window(now_ns)) ++acked_in_window;
+    if (plan.latency_counts(stamp_ns, now_ns)) ack_latency.record(now_ns - stamp_ns);
+}
+
+bool ReceivedLog::record(const FanoutPlan& plan, std::size_t slot, std::int64_t seq,
+                         std::int64_t stamp_ns, std::int64_t now_ns, FanoutTally& own) {
+    PeerTrack& track = peers_[slot];
+    auto index = static_cast<std::size_t>(seq);
+    if (index >= track.seen.size()) track.seen.resize(index + 1);
+    if (track.seen[index]) {
+        ++own.duplicates;
+        return false;
+    }
+    track.seen[index] = true;
+    ++own.delivered;
+    if (seq < track.highest) {
+        ++own.reordered;
+    } else {
+        track.highest = seq;
+    }
+    if (plan.in_window(now_ns)) ++own.delivered_in_window;
+    if (plan.latency_counts(stamp_ns, now_ns)) own.delivery_latency.record(now_ns - stamp_ns);
+    return true;
+}
+
+bool ReceivedLog::seen(std::size_t slot, std::size_t seq) const {
+    const auto& seen = peers_[slot].seen;
+    return seq < seen.size() && seen[seq];
 }
 
 std::int64_t steady_now_ns() {
@@ -36,13 +70,14 @@ std::int64_t steady_now_ns() {
         .count();
 }
 
-FanoutClient::FanoutClient(std::shared_ptr<WsConnection> connection, std::int64_t user_id,
-                           int sender_index, const FanoutPlan& plan)
+FanoutClient::FanoutClient(std::shared_ptr<WsConnection> connection, std::size_t index,
+                           const FanoutPlan& plan)
     : connection_(std::move(connection)),
-      user_id_(user_id),
-      sender_index_(sender_index),
+      index_(index),
+      room_(plan.room_name(index)),
       plan_(plan),
-      peers_(plan.senders) {}
+      received_log_(plan.senders_per_room),
+      pacer_(connection_->executor(), plan.schedule_of(index)) {}
 
 // `this` outlives the handlers: scenarios stop the threads before clients go.
 void FanoutClient::start() {
@@ -51,22 +86,16 @@ void FanoutClient::start() {
 }
 
 void FanoutClient::begin_sending() {
-    std::int64_t now = steady_now_ns();
-    for (std::size_t i = 0; i < plan_.window; ++i) send_next(now);
+    pacer_.begin(steady_now_ns(), [this](std::int64_t stamp) { send_one(stamp); });
 }
 
-void FanoutClient::send_next(std::int64_t now) {
+void FanoutClient::send_one(std::int64_t stamp) {
     auto seq = static_cast<std::int64_t>(sent_ns_.size());
-    sent_ns_.push_back(now);
+    sent_ns_.push_back(stamp);
     answers_.push_back(Answer::pending);
-    connection_->send(wire::send_frame(plan_.room, seq, now, plan_.text_bytes));
-    in_flight_.fetch_add(1, std::memory_order_relaxed);
+    connection_->send(
+        wire::send_frame(room_, seq, stamp, static_cast<std::int64_t>(index_), plan_.text_bytes));
     ++own_.sent;
-}
-
-bool FanoutClient::in_window(std::int64_t now) const {
-    return now >= plan_.measure_from.load(std::memory_order_relaxed) &&
-           now < plan_.measure_until.load(std::memory_order_relaxed);
 }
 
 void FanoutClient::note(std::string text) {
@@ -91,40 +120,22 @@ void FanoutClient::on_frame(std::string_view text) {
 }
 
 void FanoutClient::on_message(const wire::Frame& frame, std::int64_t now) {
-    if (frame.user_id == user_id_) {
-        ++own_.echoes;
-        return;
-    }
-    bool known =
-        frame.user_id >= 0 && static_cast<std::size_t>(frame.user_id) < plan_.sender_of_user.size();
-    int sender = known ? plan_.sender_of_user[static_cast<std::size_t>(frame.user_id)] : -1;
-    if (sender < 0 || frame.seq < 0) {
+    auto sender = static_cast<std::size_t>(frame.sender);
+    if (frame.sender < 0 || sender >= plan_.clients || !plan_.is_sender(sender) ||
+        plan_.room_of(sender) != plan_.room_of(index_) || frame.seq < 0) {
         ++own_.foreign;
         return;
     }
-    received_.fetch_add(1, std::memory_order_relaxed);
-    PeerTrack& track = peers_[static_cast<std::size_t>(sender)];
-    auto seq = static_cast<std::size_t>(frame.seq);
-    if (seq >= track.seen.size()) track.seen.resize(seq + 1);
-    if (track.seen[seq]) {
-        ++own_.duplicates;
+    if (sender == index_) {
+        ++own_.echoes;  // the sending connection gets only the ok
         return;
     }
-    track.seen[seq] = true;
-    ++own_.delivered;
-    if (frame.seq < track.highest) {
-        ++own_.reordered;
-    } else {
-        track.highest = frame.seq;
-    }
-    if (in_window(now)) {
-        ++own_.delivered_in_window;
-        own_.delivery_latency.record(now - frame.sent_ns);
-    }
+    received_.fetch_add(1, std::memory_order_relaxed);
+    received_log_.record(plan_, plan_.slot_of(sender), frame.seq, frame.sent_ns, now, own_);
 }
 
 void FanoutClient::on_answer(const wire::Frame& frame, std::int64_t now) {
-    bool ours = sender_index_ >= 0 && frame.id >= 0 &&
+    bool ours = plan_.is_sender(index_) && frame.id >= 0 &&
                 static_cast<std::size_t>(frame.id) < answers_.size() &&
                 answers_[static_cast<std::size_t>(frame.id)] == Answer::pending;
     if (!ours || frame.type == wire::FrameType::error) {
@@ -136,43 +147,25 @@ void FanoutClient::on_answer(const wire::Frame& frame, std::int64_t now) {
     }
     auto seq = static_cast<std::size_t>(frame.id);
     answers_[seq] = frame.type == wire::FrameType::ok ? Answer::ok : Answer::error;
-    in_flight_.fetch_sub(1, std::memory_order_relaxed);
     if (answers_[seq] == Answer::ok) {
         acked_.fetch_add(1, std::memory_order_relaxed);
-        ++own_.acked;
-        if (in_window(now)) {
-            ++own_.acked_in_window;
-            own_.ack_latency.record(now - sent_ns_[seq]);
-        }
+        own_.record_ack(plan_, sent_ns_[seq], now);
     }
-    if (now < plan_.measure_until.load(std::memory_order_relaxed)) send_next(now);
+    pacer_.on_answered(now);
 }
 
 void FanoutClient::on_end(const std::string& why) {
     if (plan_.stopping != nullptr && plan_.stopping->load()) return;
     ++own_.unexpected_ends;
-    note("connection of user " + std::to_string(user_id_) + " ended: " + why);
+    note("connection " + std::to_string(index_) + " ended: " + why);
     plan_.unexpected_ends.fetch_add(1);
 }
 
-std::uint64_t FanoutClient::lost_from(const FanoutClient& sender, const PeerTrack& track) const {
-    std::uint64_t lost = 0;
-    for (std::size_t seq = 0; seq < sender.answers_.size(); ++seq) {
-        bool seen = seq < track.seen.size() && track.seen[seq];
-        if (sender.answers_[seq] == Answer::ok && !seen) ++lost;
-    }
-    return lost;
-}
-
-void FanoutClient::add_to(FanoutTally& tally,
-                          const std::vector<const FanoutClient*>& senders) const {
+void FanoutClient::add_to(FanoutTally& tally, const std::vector<const FanoutClient*>& all) const {
     tally.add(own_);
     tally.unanswered +=
         static_cast<std::uint64_t>(std::count(answers_.begin(), answers_.end(), Answer::pending));
-    for (std::size_t index = 0; index < senders.size(); ++index) {
-        if (senders[index]->user_id_ == user_id_) continue;
-        tally.lost += lost_from(*senders[index], peers_[index]);
-    }
+    add_losses(tally, plan_, index_, received_log_, pacer_, all);
 }
 
 }  // namespace parley::bench

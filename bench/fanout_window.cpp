@@ -2,6 +2,7 @@
 // (CPU and memory sampled from /proc at both ends, the drain) and the report.
 #include "fanout_window.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -25,7 +26,8 @@ std::int64_t nanoseconds_of(Clock::time_point time) {
 }
 
 // Sleeps until `until` unless a connection ends or the server dies first.
-std::string sleep_watching(Clock::time_point until, const FanoutPlan& plan, const WindowHooks& hooks) {
+std::string sleep_watching(Clock::time_point until, const FanoutPlan& plan,
+                           const WindowHooks& hooks) {
     while (Clock::now() < until) {
         if (plan.unexpected_ends.load() > 0) return "a connection ended during the run";
         if (!hooks.server_running()) return "the server exited during the run";
@@ -34,7 +36,47 @@ std::string sleep_watching(Clock::time_point until, const FanoutPlan& plan, cons
     return {};
 }
 
+// Messages/s each sender sends; 0: closed loop.
+double sender_rate(const BenchOptions& options) {
+    if (options.scenario == Scenario::rooms) return options.rate_per_client;
+    return options.rate / static_cast<double>(options.senders);
+}
+
+std::size_t receivers_per_message(const BenchOptions& options) {
+    bool rooms = options.scenario == Scenario::rooms;
+    return (rooms ? std::min(options.room_size, options.clients) : options.clients) - 1;
+}
+
+std::string schedule_text(const BenchOptions& options) {
+    if (options.scenario == Scenario::rooms) {
+        return "each client " + fixed(options.rate_per_client, 2) +
+               " msg/s, first sends spread at random over one period";
+    }
+    if (options.rate <= 0) return "closed loop";
+    return "fixed rate " + fixed(options.rate, 1) + " msg/s over " +
+           std::to_string(options.senders) + " sender(s), spread evenly";
+}
+
 }  // namespace
+
+void configure_plan(FanoutPlan& plan, const BenchOptions& options) {
+    bool rooms = options.scenario == Scenario::rooms;
+    plan.clients = options.clients;
+    plan.room_size = rooms ? options.room_size : options.clients;
+    plan.senders_per_room = rooms ? options.room_size : options.senders;
+    plan.window = options.window;
+    plan.text_bytes = options.text_bytes;
+    plan.stagger = rooms ? Stagger::random : Stagger::even;
+    double rate = sender_rate(options);
+    plan.period_ns = rate > 0 ? static_cast<std::int64_t>(1e9 / rate) : 0;
+}
+
+void add_measured_row(Report& report, const BenchOptions& options, const std::string& extra) {
+    report.row("measured",
+               fixed(options.duration_s, 1) + " s after a " + fixed(options.warmup_s, 1) +
+                   " s warm-up; " + std::to_string(options.text_bytes) + "-byte texts, window " +
+                   std::to_string(options.window) + "; " + schedule_text(options) + extra);
+}
 
 // Senders start; the main thread samples CPU at both ends of the window,
 // then waits (bounded) for the last acknowledgements and deliveries.
@@ -84,10 +126,18 @@ void add_result_rows(Report& report, const BenchOptions& options, const FanoutMe
                                    milliseconds(tally.ack_latency.percentile(0.5)) + " ms, p99 " +
                                    milliseconds(tally.ack_latency.percentile(0.99)) + " ms)");
     report.row("delivered", fixed(static_cast<double>(tally.delivered_in_window) / duration, 0) +
-                                " events/s to " + std::to_string(options.clients - 1) +
+                                " events/s to " + std::to_string(receivers_per_message(options)) +
                                 " receivers per message");
+    report.row("schedule", schedule_text(options) + "; " + std::to_string(tally.late) +
+                               " sent late (window full), " + std::to_string(tally.skipped) +
+                               " skipped (window full till the end)");
+    bool fixed_rate = options.scenario == Scenario::rooms || options.rate > 0;
     report.row("latency", latency_summary(tally.delivery_latency) + " (" +
-                              std::to_string(tally.delivery_latency.count()) + " deliveries)");
+                              std::to_string(tally.delivery_latency.count()) + " deliveries" +
+                              (fixed_rate ? " of the messages scheduled in the window; skipped "
+                                            "sends are not in it"
+                                          : "") +
+                              ")");
     report.row("lost/reordered/dup",
                std::to_string(tally.lost) + " / " + std::to_string(tally.reordered) + " / " +
                    std::to_string(tally.duplicates) + " (of " + std::to_string(tally.delivered) +
@@ -119,9 +169,15 @@ void add_result_rows(Report& report, const BenchOptions& options, const FanoutMe
 void add_figures(Report& report, const BenchOptions& options, const FanoutMeasurement& measured,
                  const FanoutTally& tally) {
     double duration = options.duration_s;
-    report.figure("scenario", "fanout");
+    bool rooms = options.scenario == Scenario::rooms;
+    report.figure("scenario", scenario_name(options.scenario));
     report.figure("clients", std::to_string(options.clients));
-    report.figure("senders", std::to_string(options.senders));
+    report.figure("senders", std::to_string(rooms ? options.clients : options.senders));
+    if (rooms) report.figure("room_size", std::to_string(options.room_size));
+    report.figure(
+        "rate",
+        fixed(rooms ? options.rate_per_client * static_cast<double>(options.clients) : options.rate,
+              1));
     report.figure("window", std::to_string(options.window));
     report.figure("shards", std::to_string(options.shards));
     report.figure("duration_s", fixed(duration, 1));
@@ -137,6 +193,8 @@ void add_figures(Report& report, const BenchOptions& options, const FanoutMeasur
     report.figure("reordered", std::to_string(tally.reordered));
     report.figure("duplicates", std::to_string(tally.duplicates));
     report.figure("unanswered", std::to_string(tally.unanswered));
+    report.figure("late", std::to_string(tally.late));
+    report.figure("skipped", std::to_string(tally.skipped));
     report.figure("server_cpu_s", fixed(measured.server_cpu_s, 2));
     report.figure("deliveries_per_cpu_s", fixed(per_cpu_second(tally, measured), 0));
     report.figure("server_rss_mb", fixed(megabytes(measured.run_memory.peak_kb), 1));

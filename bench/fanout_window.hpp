@@ -1,5 +1,6 @@
-// What fanout over WebSocket and over IRC share: the measured window and
-// what is reported about it. The protocol-specific parts come in as hooks.
+// What fanout and rooms over WebSocket and over IRC share: the plan, the
+// measured window and what is reported about it. The protocol-specific
+// parts come in as hooks.
 #pragma once
 
 #include <sys/types.h>
@@ -10,6 +11,7 @@
 #include <string>
 
 #include "fanout_client.hpp"
+#include "fanout_plan.hpp"
 #include "harness.hpp"
 #include "loop_lag.hpp"
 #include "options.hpp"
@@ -36,13 +38,18 @@ struct FanoutMeasurement {
 };
 
 struct WindowHooks {
-    pid_t pid = -1;                       // the server's
+    pid_t pid = -1;  // the server's
     std::function<bool()> server_running;
     Workers& workers;
     const std::atomic<bool>& stopping;
     std::function<void()> begin_sending;  // posts begin_sending() to each sender's thread
     std::function<bool()> drained;        // nothing in flight, every delivery in
 };
+
+// fanout: one room of every client, the first --senders sending, closed
+// loop or --rate over all of them spread evenly. rooms: rooms of
+// --room-size, everyone sending --rate-per-client, starts spread at random.
+void configure_plan(FanoutPlan& plan, const BenchOptions& options);
 
 // Senders start; CPU is sampled at both ends of the window, then the drain
 // waits (bounded) for the last answers and deliveries.
@@ -51,8 +58,10 @@ void run_window(const BenchOptions& options, FanoutPlan& plan, const WindowHooks
 // Deliveries per second of server CPU: steadier than deliveries/s when other
 // work on a shared machine takes part of the server's CPU.
 double per_cpu_second(const FanoutTally& tally, const FanoutMeasurement& measured);
-void add_result_rows(Report& report, const BenchOptions& options,
-                     const FanoutMeasurement& measured, const FanoutTally& tally);
+// The "measured" row: window, texts, the schedule; `extra` ends it.
+void add_measured_row(Report& report, const BenchOptions& options, const std::string& extra);
+void add_result_rows(Report& report, const BenchOptions& options, const FanoutMeasurement& measured,
+                     const FanoutTally& tally);
 void add_figures(Report& report, const BenchOptions& options, const FanoutMeasurement& measured,
                  const FanoutTally& tally);
 // Failures first (the run or the server went wrong), then broken guarantees.

@@ -2,8 +2,8 @@
 // bench needs, without building a document. Every bench client parses every
 // delivery, so this is the bench's hottest code after the socket reads.
 #include <boost/json/basic_parser_impl.hpp>
-#include <charconv>
 
+#include "bench_text.hpp"
 #include "wire.hpp"
 
 namespace parley::bench::wire {
@@ -26,17 +26,12 @@ Key key_of(std::string_view name) {
     return Key::other;
 }
 
-// "<seq> <ns> ...": both numbers, or seq stays -1.
 void read_bench_text(std::string_view text, Frame& frame) {
-    const char* end = text.data() + text.size();
-    std::int64_t seq = -1;
-    auto [after_seq, seq_error] = std::from_chars(text.data(), end, seq);
-    if (seq_error != std::errc{} || after_seq == end || *after_seq != ' ') return;
-    std::int64_t sent = 0;
-    auto [after_ns, ns_error] = std::from_chars(after_seq + 1, end, sent);
-    if (ns_error != std::errc{}) return;
-    frame.seq = seq;
-    frame.sent_ns = sent;
+    if (auto parsed = parse_bench_text(text)) {
+        frame.seq = parsed->seq;
+        frame.sent_ns = parsed->sent_ns;
+        frame.sender = parsed->sender;
+    }
 }
 
 // Depth 1 is the frame object; depth 2 the object under its "message" or

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "connect_retry.hpp"
 #include "http_post.hpp"
 #include "task_group.hpp"
 #include "wire.hpp"
@@ -22,6 +23,8 @@ constexpr auto server_stop_timeout = 15s;  // the contract promises 10 s
 constexpr auto register_timeout = 60s;     // per request: argon2 queues on the hashing pool
 constexpr auto open_timeout = 15s;         // per connection: connect, upgrade, auth, ready
 constexpr std::size_t max_frames_before_ready = 100;
+constexpr std::size_t max_frames_before_joined = 100000;  // presence of others connecting
+constexpr std::int64_t join_id = 1;
 
 std::filesystem::path make_directory() {
     std::string pattern = (std::filesystem::temp_directory_path() / "parley-bench-XXXXXX").string();
@@ -29,11 +32,15 @@ std::filesystem::path make_directory() {
     return pattern;
 }
 
-asio::awaitable<Account> register_one(std::uint16_t port, std::size_t index) {
+asio::awaitable<Account> register_one(std::uint16_t port, std::size_t index,
+                                      std::atomic<std::size_t>& retries) {
     Account account{"bench_" + std::to_string(index), {}, 0};
-    auto reply = co_await http_post(co_await asio::this_coro::executor, port, "/api/v1/register",
-                                    wire::register_body(account.username, "bench-password"),
-                                    register_timeout);
+    auto executor = co_await asio::this_coro::executor;
+    auto post = [&] {
+        return http_post(executor, port, "/api/v1/register",
+                         wire::register_body(account.username, "bench-password"), register_timeout);
+    };
+    auto reply = co_await with_connect_retries(post, retries);
     auto registered = wire::parse_registered(reply.body);
     if (reply.status != 201 || !registered) {
         throw std::runtime_error("POST /api/v1/register for " + account.username + " answered " +
@@ -44,26 +51,44 @@ asio::awaitable<Account> register_one(std::uint16_t port, std::size_t index) {
     co_return account;
 }
 
-asio::awaitable<void> open_one(std::uint16_t port, const Account& account, std::size_t index,
-                               const Harness::OnOpen& on_open, LatencyHistogram& latency) {
-    auto start = std::chrono::steady_clock::now();
-    auto connection = std::make_shared<WsConnection>(co_await asio::this_coro::executor);
-    co_await connection->open(port, open_timeout);
-    co_await connection->write_one(wire::auth_frame(account.token));
-    for (std::size_t frames = 0; frames < max_frames_before_ready; ++frames) {
-        wire::Frame frame = wire::parse_frame(co_await connection->read_one());
-        if (frame.type == wire::FrameType::ready) {
-            latency.record(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                               std::chrono::steady_clock::now() - start)
-                               .count());
-            on_open(index, std::move(connection), frame.user_id);
-            co_return;
-        }
+// Reads frames until `wanted` (for `ok`: with the join's id); an error throws.
+asio::awaitable<wire::Frame> await_frame(WsConnection& connection, wire::FrameType wanted,
+                                         std::size_t max_frames, const std::string& what) {
+    for (std::size_t frames = 0; frames < max_frames; ++frames) {
+        wire::Frame frame = wire::parse_frame(co_await connection.read_one());
+        bool answer = wanted != wire::FrameType::ok || frame.id == join_id;
+        if (frame.type == wanted && answer) co_return frame;
         if (frame.type == wire::FrameType::error) {
-            throw std::runtime_error("auth of " + account.username + " refused: " + frame.error);
+            throw std::runtime_error(what + " refused: " + frame.error);
         }
     }
-    throw std::runtime_error("no ready frame for " + account.username);
+    throw std::runtime_error(what + ": no answer within " + std::to_string(max_frames) + " frames");
+}
+
+asio::awaitable<void> open_one(std::uint16_t port, unsigned source_host, const Account& account,
+                               std::size_t index, const std::string& room,
+                               const Harness::OnOpen& on_open, LatencyHistogram& latency,
+                               std::atomic<std::size_t>& retries) {
+    auto start = std::chrono::steady_clock::now();
+    auto connect = [&]() -> asio::awaitable<std::shared_ptr<WsConnection>> {
+        auto opened = std::make_shared<WsConnection>(co_await asio::this_coro::executor);
+        co_await opened->open(port, source_host, open_timeout);
+        co_return opened;
+    };
+    auto connection = co_await with_connect_retries(connect, retries);
+    co_await connection->write_one(wire::auth_frame(account.token));
+    wire::Frame ready =
+        co_await await_frame(*connection, wire::FrameType::ready, max_frames_before_ready,
+                             "auth of " + account.username);
+    if (!room.empty()) {
+        co_await connection->write_one(wire::join_frame(room, join_id));
+        co_await await_frame(*connection, wire::FrameType::ok, max_frames_before_joined,
+                             account.username + " joining " + room);
+    }
+    latency.record(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                       std::chrono::steady_clock::now() - start)
+                       .count());
+    on_open(index, std::move(connection), ready.user_id);
 }
 
 }  // namespace
@@ -107,9 +132,10 @@ std::vector<Account> Harness::register_accounts(std::size_t count) {
     std::size_t loops = std::min(count, options_.register_concurrency);
     auto group = TaskGroup::expect(loops);
     for (std::size_t loop = 0; loop < loops; ++loop) {
-        auto body = [port = server_->port(), next, count, accounts]() -> asio::awaitable<void> {
+        auto body = [port = server_->port(), next, count, accounts,
+                     retries = retries_]() -> asio::awaitable<void> {
             for (std::size_t i = (*next)++; i < count; i = (*next)++) {
-                (*accounts)[i] = co_await register_one(port, i);
+                (*accounts)[i] = co_await register_one(port, i, *retries);
             }
         };
         asio::co_spawn(workers_->context(loop % workers_->size()), body,
@@ -120,7 +146,7 @@ std::vector<Account> Harness::register_accounts(std::size_t count) {
 }
 
 OpenStats Harness::open_connections(const std::vector<Account>& accounts, std::size_t count,
-                                    OnOpen on_open) {
+                                    OnOpen on_open, RoomOf room_of) {
     if (accounts.empty()) throw std::invalid_argument("open_connections: no accounts");
     auto began = std::chrono::steady_clock::now();
     auto shared_accounts = std::make_shared<const std::vector<Account>>(accounts);
@@ -131,10 +157,15 @@ OpenStats Harness::open_connections(const std::vector<Account>& accounts, std::s
     auto latencies = std::make_shared<std::vector<LatencyHistogram>>(loops);
     for (std::size_t loop = 0; loop < loops; ++loop) {
         auto body = [port = server_->port(), next, count, shared_accounts, shared_open, latencies,
-                     loop]() -> asio::awaitable<void> {
+                     loop, room_of, sources = std::max(1u, options_.source_addresses),
+                     retries = retries_]() -> asio::awaitable<void> {
             const auto& all = *shared_accounts;
             for (std::size_t i = (*next)++; i < count; i = (*next)++) {
-                co_await open_one(port, all[i % all.size()], i, *shared_open, (*latencies)[loop]);
+                // A local, not a temporary: g++ 12 mishandles temporaries in co_await arguments.
+                std::string room;
+                if (room_of) room = room_of(i);
+                co_await open_one(port, 1 + static_cast<unsigned>(i % sources), all[i % all.size()],
+                                  i, room, *shared_open, (*latencies)[loop], *retries);
             }
         };
         asio::co_spawn(workers_->context(loop % workers_->size()), body,
@@ -144,6 +175,7 @@ OpenStats Harness::open_connections(const std::vector<Account>& accounts, std::s
     OpenStats stats;
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
     for (const auto& latency : *latencies) stats.latency.merge(latency);
+    stats.retries = retries_->load();
     return stats;
 }
 

@@ -29,13 +29,14 @@ struct HarnessOptions {
     std::size_t threads = 1;
     std::size_t register_concurrency = 8;
     std::size_t connect_concurrency = 64;
+    unsigned source_addresses = 8;  // connection i connects from 127.0.0.(1 + i mod N)
     std::string server_log;
 };
 
 struct OpenStats {
     double seconds = 0;
     LatencyHistogram latency;  // TCP connect to the "ready" frame (IRC: 001 or 366), per connection
-    std::size_t retries = 0;   // IRC: connections reset before 001 and opened again
+    std::size_t retries = 0;   // connects refused or reset and tried again (since the start)
 };
 
 struct Account {
@@ -49,6 +50,8 @@ public:
     // Runs on the connection's own thread, once it is signed in.
     using OnOpen = std::function<void(std::size_t index, std::shared_ptr<WsConnection> connection,
                                       std::int64_t user_id)>;
+    // The room connection i joins once signed in; empty: none.
+    using RoomOf = std::function<std::string(std::size_t index)>;
 
     explicit Harness(const HarnessOptions& options);
     ~Harness();
@@ -61,9 +64,10 @@ public:
     const std::atomic<bool>& stopping() const { return stopping_; }
 
     std::vector<Account> register_accounts(std::size_t count);
-    // Connection i signs in as accounts[i % accounts.size()].
+    // Connection i signs in as accounts[i % accounts.size()], then joins
+    // room_of(i) when given, before on_open.
     OpenStats open_connections(const std::vector<Account>& accounts, std::size_t count,
-                               OnOpen on_open);
+                               OnOpen on_open, RoomOf room_of = {});
     // SIGTERM to the server, then waits for it and for the bench's threads.
     // Only the first call acts; later ones return the same result.
     ServerExit stop();
@@ -78,6 +82,9 @@ private:
     std::unique_ptr<Workers> workers_;
     std::atomic<bool> stopping_{false};
     std::optional<ServerExit> exit_;
+    // Connects refused and tried again, registrations and connections alike.
+    std::shared_ptr<std::atomic<std::size_t>> retries_ =
+        std::make_shared<std::atomic<std::size_t>>(0);
 };
 
 // Teardown order for a scenario: declare the Harness, then the objects that

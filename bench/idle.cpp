@@ -62,7 +62,9 @@ void add_rows(Report& report, const BenchOptions& options, const Placement& plac
     report.row("connect + auth",
                std::to_string(options.clients) + " in " + fixed(measured.open.seconds, 2) +
                    " s: " + fixed(connections / measured.open.seconds, 0) + " connections/s (" +
-                   std::to_string(options.connect_concurrency) + " at a time)");
+                   std::to_string(options.connect_concurrency) + " at a time, from " +
+                   std::to_string(options.source_addresses) + " source addresses; " +
+                   std::to_string(measured.open.retries) + " refused and retried)");
     report.row("each connection", latency_summary(measured.open.latency) + " to \"ready\"");
     report.row("CPU connecting", "server " + fixed(measured.connect_cpu_s, 2) + " s, bench " +
                                      fixed(measured.bench_cpu_s, 2) + " s");
@@ -72,6 +74,8 @@ void add_rows(Report& report, const BenchOptions& options, const Placement& plac
                                  std::to_string(settle_time.count()) + " s)");
     report.row("per connection", fixed(delta_kb / connections, 1) + " KB");
     report.figure("scenario", "idle");
+    report.figure("protocol", "ws");
+    report.figure("target", "parley");
     report.figure("connections", std::to_string(options.clients));
     report.figure("users", std::to_string(users));
     report.figure("shards", std::to_string(options.shards));
@@ -146,7 +150,7 @@ int run_idle(const BenchOptions& options, const Placement& placement) {
     std::vector<std::shared_ptr<WsConnection>> connections(options.clients);
     StopGuard stop_guard(harness);  // the order of these four: see harness.hpp
     IdleMeasurement measured;
-    std::size_t users = std::min(options.users, options.clients);
+    std::size_t users = options.users;
     measure(harness, options, counters, connections, measured, users);
     bool alive = harness.server().running();
     ServerExit exit = harness.stop();

@@ -3,6 +3,7 @@
 #include <boost/asio/post.hpp>
 #include <charconv>
 
+#include "bench_text.hpp"
 #include "irc_line.hpp"
 
 namespace parley::bench {
@@ -15,17 +16,16 @@ constexpr std::string_view nick_stem = "bn";
 }  // namespace
 
 IrcFanoutClient::IrcFanoutClient(std::shared_ptr<IrcConnection> connection, std::size_t index,
-                                 std::string channel, const FanoutPlan& plan,
-                                 const Clients& clients)
+                                 const FanoutPlan& plan, const Clients& clients)
     : connection_(std::move(connection)),
       index_(index),
-      sender_index_(index < plan.senders ? static_cast<int>(index) : -1),
-      channel_(std::move(channel)),
+      channel_("#" + plan.room_name(index)),
       privmsg_("PRIVMSG " + channel_ + " :"),
       plan_(plan),
       clients_(clients),
-      peers_(plan.senders),
-      slots_(sender_index_ >= 0 ? new std::atomic<std::uint32_t>[plan.window] : nullptr) {}
+      received_log_(plan.senders_per_room),
+      slots_(plan.is_sender(index) ? new std::atomic<std::uint32_t>[plan.window] : nullptr),
+      pacer_(connection_->executor(), plan.schedule_of(index)) {}
 
 void IrcFanoutClient::start() {
     connection_->start([this](std::string_view text) { on_line(text); },
@@ -33,36 +33,33 @@ void IrcFanoutClient::start() {
 }
 
 void IrcFanoutClient::begin_sending() {
-    std::int64_t now = steady_now_ns();
-    for (std::size_t i = 0; i < plan_.window; ++i) send_next(now);
+    pacer_.begin(steady_now_ns(), [this](std::int64_t stamp) { send_one(stamp); });
 }
 
-void IrcFanoutClient::send_next(std::int64_t now) {
+void IrcFanoutClient::send_one(std::int64_t stamp) {
     auto seq = static_cast<std::int64_t>(sent_ns_.size());
-    sent_ns_.push_back(now);
+    sent_ns_.push_back(stamp);
     complete_.push_back(false);
     slots_[static_cast<std::size_t>(seq) % plan_.window].store(0, std::memory_order_relaxed);
-    connection_->send(privmsg_ + irc::bench_text(seq, now, plan_.text_bytes));
-    in_flight_.fetch_add(1, std::memory_order_relaxed);
+    connection_->send(privmsg_ +
+                      bench_text(seq, stamp, static_cast<std::int64_t>(index_), plan_.text_bytes));
     ++own_.sent;
-}
-
-bool IrcFanoutClient::in_window(std::int64_t now) const {
-    return now >= plan_.measure_from.load(std::memory_order_relaxed) &&
-           now < plan_.measure_until.load(std::memory_order_relaxed);
 }
 
 void IrcFanoutClient::note(std::string text) {
     if (own_.samples.size() < kept_samples) own_.samples.push_back(std::move(text));
 }
 
-int IrcFanoutClient::sender_of(std::string_view nick) const {
+std::int64_t IrcFanoutClient::sender_of(std::string_view nick) const {
     if (nick.substr(0, nick_stem.size()) != nick_stem) return -1;
     std::size_t index = 0;
     const char* end = nick.data() + nick.size();
     auto [at, error] = std::from_chars(nick.data() + nick_stem.size(), end, index);
-    if (error != std::errc{} || at != end || index >= plan_.senders) return -1;
-    return static_cast<int>(index);
+    if (error != std::errc{} || at != end || index >= plan_.clients || !plan_.is_sender(index) ||
+        plan_.room_of(index) != plan_.room_of(index_)) {
+        return -1;
+    }
+    return static_cast<std::int64_t>(index);
 }
 
 void IrcFanoutClient::on_line(std::string_view text) {
@@ -80,40 +77,26 @@ void IrcFanoutClient::on_line(std::string_view text) {
 }
 
 void IrcFanoutClient::on_message(std::string_view nick, std::string_view text, std::int64_t now) {
-    int sender = sender_of(nick);
-    auto parsed = irc::parse_bench_text(text);
+    std::int64_t sender = sender_of(nick);
+    auto parsed = parse_bench_text(text);
     if (sender < 0 || !parsed) {
         ++own_.foreign;
         return;
     }
-    if (sender == sender_index_) {
+    if (static_cast<std::size_t>(sender) == index_) {
         ++own_.echoes;
         return;
     }
     received_.fetch_add(1, std::memory_order_relaxed);
-    PeerTrack& track = peers_[static_cast<std::size_t>(sender)];
-    auto seq = static_cast<std::size_t>(parsed->seq);
-    if (seq >= track.seen.size()) track.seen.resize(seq + 1);
-    if (track.seen[seq]) {
-        ++own_.duplicates;
-        return;
-    }
-    track.seen[seq] = true;
-    clients_[static_cast<std::size_t>(sender)]->delivered_one(seq);
-    ++own_.delivered;
-    if (parsed->seq < track.highest) {
-        ++own_.reordered;
-    } else {
-        track.highest = parsed->seq;
-    }
-    if (in_window(now)) {
-        ++own_.delivered_in_window;
-        own_.delivery_latency.record(now - parsed->sent_ns);
+    auto index = static_cast<std::size_t>(sender);
+    if (received_log_.record(plan_, plan_.slot_of(index), parsed->seq, parsed->sent_ns, now,
+                             own_)) {
+        clients_[index]->delivered_one(static_cast<std::size_t>(parsed->seq));
     }
 }
 
 void IrcFanoutClient::delivered_one(std::size_t seq) {
-    auto receivers = static_cast<std::uint32_t>(clients_.size() - 1);
+    auto receivers = static_cast<std::uint32_t>(plan_.receivers_of(index_));
     if (slots_[seq % plan_.window].fetch_add(1, std::memory_order_acq_rel) + 1 != receivers) return;
     boost::asio::post(executor(), [this, seq] { on_complete(seq); });
 }
@@ -122,15 +105,10 @@ void IrcFanoutClient::on_complete(std::size_t seq) {
     std::int64_t now = steady_now_ns();
     complete_[seq] = true;
     while (acked_upto_ < complete_.size() && complete_[acked_upto_]) {
-        ++own_.acked;
         acked_count_.fetch_add(1, std::memory_order_relaxed);
-        if (in_window(now)) {
-            ++own_.acked_in_window;
-            own_.ack_latency.record(now - sent_ns_[acked_upto_]);
-        }
+        own_.record_ack(plan_, sent_ns_[acked_upto_], now);
         ++acked_upto_;
-        in_flight_.fetch_sub(1, std::memory_order_relaxed);
-        if (now < plan_.measure_until.load(std::memory_order_relaxed)) send_next(now);
+        pacer_.on_answered(now);
     }
 }
 
@@ -142,16 +120,10 @@ void IrcFanoutClient::on_end(const std::string& why) {
 }
 
 void IrcFanoutClient::add_to(FanoutTally& tally,
-                             const std::vector<const IrcFanoutClient*>& senders) const {
+                             const std::vector<const IrcFanoutClient*>& all) const {
     tally.add(own_);
     tally.unanswered += own_.sent - own_.acked;
-    for (std::size_t s = 0; s < senders.size(); ++s) {
-        if (static_cast<int>(s) == sender_index_) continue;
-        const PeerTrack& track = peers_[s];
-        for (std::size_t seq = 0; seq < senders[s]->sent_ns_.size(); ++seq) {
-            if (seq >= track.seen.size() || !track.seen[seq]) ++tally.lost;
-        }
-    }
+    add_losses(tally, plan_, index_, received_log_, pacer_, all);
 }
 
 }  // namespace parley::bench

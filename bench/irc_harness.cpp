@@ -19,6 +19,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "connect_retry.hpp"
 #include "irc_line.hpp"
 #include "task_group.hpp"
 
@@ -34,8 +35,6 @@ constexpr auto start_timeout = 15s;
 constexpr auto stop_timeout = 15s;
 constexpr auto open_timeout = 30s;  // per client: connect, register, join
 constexpr std::size_t max_lines_before_done = 20000;
-constexpr std::size_t max_attempts = 50;
-constexpr auto retry_pause = 20ms;
 
 std::filesystem::path make_directory() {
     std::string pattern = (std::filesystem::temp_directory_path() / "parley-bench-XXXXXX").string();
@@ -217,8 +216,7 @@ std::vector<std::string> IrcHarness::complaints() const {
     return parley_ ? parley_->complaints() : std::vector<std::string>{};
 }
 
-OpenStats IrcHarness::open_clients(std::size_t count, const std::string& channel,
-                                   OnOpen on_open) {
+OpenStats IrcHarness::open_clients(std::size_t count, ChannelOf channel_of, OnOpen on_open) {
     auto began = Clock::now();
     auto next = std::make_shared<std::atomic<std::size_t>>(0);
     std::size_t loops = std::min(count, options_.connect_concurrency);
@@ -228,31 +226,22 @@ OpenStats IrcHarness::open_clients(std::size_t count, const std::string& channel
     unsigned sources = std::max(1u, options_.source_addresses);
     auto retries = std::make_shared<std::atomic<std::size_t>>(0);
     for (std::size_t loop = 0; loop < loops; ++loop) {
-        auto body = [port = port_, next, count, channel, shared_open, latencies, loop, sources,
+        auto body = [port = port_, next, count, channel_of, shared_open, latencies, loop, sources,
                      retries]() -> asio::awaitable<void> {
             for (std::size_t i = (*next)++; i < count; i = (*next)++) {
                 auto start = Clock::now();
-                std::shared_ptr<IrcConnection> connection;
-                for (std::size_t attempt = 1;; ++attempt) {
-                    connection =
+                // A local, not a temporary: g++ 12 mishandles temporaries in co_await arguments.
+                std::string channel;
+                if (channel_of) channel = channel_of(i);
+                auto attempt = [&]() -> asio::awaitable<std::shared_ptr<IrcConnection>> {
+                    auto connection =
                         std::make_shared<IrcConnection>(co_await asio::this_coro::executor);
-                    try {
-                        co_await connection->open(port, 1 + static_cast<unsigned>(i % sources),
-                                                  open_timeout);
-                        co_await register_one(*connection, i, channel);
-                        break;
-                    } catch (const boost::system::system_error& error) {
-                        // ngIRCd listens with a backlog of 10: a burst of connects
-                        // overflows it and some are reset. Real clients retry too.
-                        if (error.code() != asio::error::connection_reset ||
-                            attempt == max_attempts) {
-                            throw;
-                        }
-                    }
-                    ++*retries;
-                    asio::steady_timer pause(co_await asio::this_coro::executor, retry_pause);
-                    co_await pause.async_wait(asio::use_awaitable);
-                }
+                    co_await connection->open(port, 1 + static_cast<unsigned>(i % sources),
+                                              open_timeout);
+                    co_await register_one(*connection, i, channel);
+                    co_return connection;
+                };
+                auto connection = co_await with_connect_retries(attempt, *retries);
                 (*latencies)[loop].record(
                     std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - start)
                         .count());
@@ -284,7 +273,8 @@ ServerExit IrcHarness::stop_peer() {
         return result;
     }
     kill(peer_pid_, SIGTERM);
-    while (server_running() && Clock::now() - start < stop_timeout) std::this_thread::sleep_for(10ms);
+    while (server_running() && Clock::now() - start < stop_timeout)
+        std::this_thread::sleep_for(10ms);
     result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     if (!peer_status_) {
         kill(peer_pid_, SIGKILL);

@@ -38,6 +38,8 @@ struct IrcHarnessOptions {
 class IrcHarness {
 public:
     using OnOpen = std::function<void(std::size_t index, std::shared_ptr<IrcConnection>)>;
+    // The channel client i joins; empty: none.
+    using ChannelOf = std::function<std::string(std::size_t index)>;
 
     explicit IrcHarness(const IrcHarnessOptions& options);
     ~IrcHarness();
@@ -50,9 +52,9 @@ public:
     const std::atomic<bool>& stopping() const { return stopping_; }
     std::vector<std::string> complaints() const;
 
-    // Client i registers as "bn<i>" (NICK, USER; 001), then, when `channel` is
-    // not empty, joins it (366). on_open runs on the client's thread.
-    OpenStats open_clients(std::size_t count, const std::string& channel, OnOpen on_open);
+    // Client i registers as "bn<i>" (NICK, USER; 001), then, when
+    // channel_of(i) is not empty, joins it (366). on_open runs on the client's thread.
+    OpenStats open_clients(std::size_t count, ChannelOf channel_of, OnOpen on_open);
     // SIGTERM to the server, waits for it and for the bench's threads. Once.
     ServerExit stop();
 

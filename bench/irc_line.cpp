@@ -1,7 +1,5 @@
 #include "irc_line.hpp"
 
-#include <charconv>
-
 namespace parley::bench::irc {
 
 namespace {
@@ -42,25 +40,8 @@ bool parse(std::string_view text, Line& line) {
 std::string_view nick_of(std::string_view prefix) { return prefix.substr(0, prefix.find('!')); }
 
 bool is_error_numeric(std::string_view command) {
-    return command.size() == 3 && (command[0] == '4' || command[0] == '5') &&
-           command[1] >= '0' && command[1] <= '9' && command[2] >= '0' && command[2] <= '9';
-}
-
-std::string bench_text(std::int64_t seq, std::int64_t sent_ns, std::size_t bytes) {
-    std::string text = std::to_string(seq) + ' ' + std::to_string(sent_ns) + ' ';
-    if (text.size() < bytes) text.append(bytes - text.size(), 'x');
-    return text;
-}
-
-std::optional<BenchText> parse_bench_text(std::string_view text) {
-    BenchText found;
-    const char* end = text.data() + text.size();
-    auto [after_seq, seq_error] = std::from_chars(text.data(), end, found.seq);
-    if (seq_error != std::errc{} || after_seq == end || *after_seq != ' ') return std::nullopt;
-    auto [after_ns, ns_error] = std::from_chars(after_seq + 1, end, found.sent_ns);
-    if (ns_error != std::errc{} || found.seq < 0) return std::nullopt;
-    if (after_ns != end && *after_ns != ' ') return std::nullopt;
-    return found;
+    return command.size() == 3 && (command[0] == '4' || command[0] == '5') && command[1] >= '0' &&
+           command[1] <= '9' && command[2] >= '0' && command[2] <= '9';
 }
 
 }  // namespace parley::bench::irc

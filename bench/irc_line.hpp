@@ -1,13 +1,9 @@
 // The little of IRC (RFC 1459/2812 line form) the bench reads and writes:
-// split a line into prefix, command and parameters without allocating, and
-// the bench's message text "<seq> <send time ns> xxx..." inside PRIVMSG.
+// split a line into prefix, command and parameters without allocating.
 #pragma once
 
 #include <array>
 #include <cstddef>
-#include <cstdint>
-#include <optional>
-#include <string>
 #include <string_view>
 
 namespace parley::bench::irc {
@@ -34,13 +30,5 @@ std::string_view nick_of(std::string_view prefix);
 
 // True for the three-digit replies that mean a command failed (400-599).
 bool is_error_numeric(std::string_view command);
-
-struct BenchText {
-    std::int64_t seq = -1;
-    std::int64_t sent_ns = 0;
-};
-// "<seq> <ns> xxx...", `bytes` long (at least as long as the two numbers).
-std::string bench_text(std::int64_t seq, std::int64_t sent_ns, std::size_t bytes);
-std::optional<BenchText> parse_bench_text(std::string_view text);
 
 }  // namespace parley::bench::irc

@@ -1,6 +1,8 @@
+#include "irc_line.hpp"
+
 #include <gtest/gtest.h>
 
-#include "irc_line.hpp"
+#include "bench_text.hpp"
 
 namespace parley::bench::irc {
 
@@ -37,12 +39,14 @@ TEST(IrcLine, ErrorNumerics) {
 }
 
 TEST(IrcLine, BenchTextRoundTrip) {
-    std::string text = bench_text(42, 123456789, 100);
+    std::string text = bench_text(42, 123456789, 7, 100);
     EXPECT_EQ(text.size(), 100u);
     auto parsed = parse_bench_text(text);
     ASSERT_TRUE(parsed);
     EXPECT_EQ(parsed->seq, 42);
     EXPECT_EQ(parsed->sent_ns, 123456789);
+    EXPECT_EQ(parsed->sender, 7);
+    EXPECT_EQ(parse_bench_text("1 2 xxx")->sender, -1);
     EXPECT_FALSE(parse_bench_text("hello world"));
     EXPECT_FALSE(parse_bench_text("12"));
     EXPECT_FALSE(parse_bench_text("-1 5 x"));

@@ -1,5 +1,5 @@
-// fanout and idle over plain IRC, against parleyd's gateway (guests: plain
-// nicks, no accounts, like the peers) or a peer server from bench/peers/.
+// fanout, rooms and idle over plain IRC, against parleyd's gateway (guests:
+// plain nicks, no accounts, like the peers) or a peer server from bench/peers/.
 #include <chrono>
 #include <thread>
 
@@ -16,7 +16,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using Clients = std::vector<std::unique_ptr<IrcFanoutClient>>;
 constexpr auto settle_time = std::chrono::seconds(1);
-const std::string channel = "#general";
 
 IrcHarnessOptions irc_harness_options(const BenchOptions& options, const Placement& placement) {
     IrcHarnessOptions irc;
@@ -47,10 +46,10 @@ void add_common_rows(Report& report, const BenchOptions& options, const Placemen
     double count = static_cast<double>(options.clients);
     report.row("placement", placement.description);
     report.row("connect + register",
-               std::to_string(options.clients) + " in " + fixed(open.seconds, 2) + " s: " +
-                   fixed(count / open.seconds, 0) + " /s from " +
+               std::to_string(options.clients) + " in " + fixed(open.seconds, 2) +
+                   " s: " + fixed(count / open.seconds, 0) + " /s from " +
                    std::to_string(options.source_addresses) + " source addresses, " +
-                   std::to_string(open.retries) + " reset and retried; each " +
+                   std::to_string(open.retries) + " refused or reset and retried; each " +
                    latency_summary(open.latency));
     report.figure("protocol", "irc");
     report.figure("target", target_name(irc_harness_options(options, placement).target));
@@ -66,35 +65,34 @@ int run_irc_fanout(const BenchOptions& options, const Placement& placement) {
     Clients clients(options.clients);
     StopGuard stop_guard(harness);  // the order of these four: see harness.hpp
     plan.stopping = &harness.stopping();
-    plan.window = options.window;
-    plan.text_bytes = options.text_bytes;
-    plan.senders = options.senders;
+    configure_plan(plan, options);
     FanoutMeasurement measured;
     pid_t pid = harness.server_pid();
-    progress("connecting " + std::to_string(options.clients) + " IRC clients to " + channel);
+    progress("connecting " + std::to_string(options.clients) + " IRC clients to their channels");
     measured.peak_reset = reset_peak_memory(pid);
     measured.open = harness.open_clients(
-        options.clients, channel, [&](std::size_t index, std::shared_ptr<IrcConnection> conn) {
-            clients[index] = std::make_unique<IrcFanoutClient>(std::move(conn), index, channel, plan,
-                                                               clients);
+        options.clients, [&plan](std::size_t i) { return "#" + plan.room_name(i); },
+        [&](std::size_t index, std::shared_ptr<IrcConnection> conn) {
+            clients[index] =
+                std::make_unique<IrcFanoutClient>(std::move(conn), index, plan, clients);
             clients[index]->start();
         });
-    WindowHooks hooks{pid, [&harness] { return harness.server_running(); }, harness.workers(),
+    WindowHooks hooks{pid,
+                      [&harness] { return harness.server_running(); },
+                      harness.workers(),
                       harness.stopping(),
-                      [&] { post_begin_sending(clients, options.senders); },
-                      [&clients] { return all_drained(clients); }};
+                      [&] { post_begin_sending(clients, plan); },
+                      [&] { return all_drained(clients, plan); }};
     run_window(options, plan, hooks, measured);
     ServerExit exit = harness.stop();
     measured.loop_lag = measured.lag_probe->merged();
-    FanoutTally tally = tally_of(clients, options.senders);
-    Report report(title("fanout", options) + ", " + std::to_string(options.senders) +
-                  " sender(s)");
+    FanoutTally tally = tally_of(clients);
+    bool rooms = options.scenario == Scenario::rooms;
+    Report report(title(scenario_name(options.scenario), options) + ", " +
+                  (rooms ? "rooms of " + std::to_string(options.room_size)
+                         : std::to_string(options.senders) + " sender(s)"));
     add_common_rows(report, options, placement, measured.open);
-    report.row("measured", fixed(options.duration_s, 1) + " s after a " +
-                               fixed(options.warmup_s, 1) + " s warm-up; " +
-                               std::to_string(options.text_bytes) + "-byte texts, window " +
-                               std::to_string(options.window) +
-                               " (a message is answered once every member has it)");
+    add_measured_row(report, options, " (a message is answered once every member has it)");
     add_result_rows(report, options, measured, tally);
     add_figures(report, options, measured, tally);
     bool server_clean = report_server_end(report, harness.complaints(), exit);
@@ -115,7 +113,7 @@ int run_irc_idle(const BenchOptions& options, const Placement& placement) {
     double cpu_before = process_cpu_seconds(pid).value_or(0);
     progress("opening " + std::to_string(options.clients) + " idle IRC connections");
     OpenStats open = harness.open_clients(
-        options.clients, "", [&](std::size_t index, std::shared_ptr<IrcConnection> connection) {
+        options.clients, {}, [&](std::size_t index, std::shared_ptr<IrcConnection> connection) {
             connection->start([](std::string_view) {},
                               [&](const std::string&) {
                                   if (!harness.stopping().load()) ++unexpected_ends;

@@ -7,7 +7,7 @@
 
 namespace parley::bench {
 
-enum class Scenario { fanout, idle };
+enum class Scenario { fanout, idle, rooms, history };
 enum class Pinning { on, off };
 enum class Protocol { ws, irc };
 enum class Server { parley, ngircd, inspircd };
@@ -19,18 +19,24 @@ struct BenchOptions {
     std::string ngircd = "/usr/sbin/ngircd";
     std::string inspircd = "/usr/sbin/inspircd";
     std::string peers_dir = "bench/peers";  // <target>.conf.in
-    unsigned source_addresses = 8;          // IRC: connect from 127.0.0.1 .. 127.0.0.N
+    unsigned source_addresses = 8;          // connect from 127.0.0.1 .. 127.0.0.N
     std::string parleyd = "build/parleyd";
     int shards = 1;
     Pinning pinning = Pinning::on;
     std::size_t threads = 1;
-    std::size_t clients = 0;  // 0: the scenario's default
-    std::size_t senders = 1;
-    std::size_t window = 16;
+    std::size_t clients = 0;         // 0: the scenario's default
+    std::size_t senders = 0;         // 0: the scenario's default (fanout 1, history 4)
+    std::size_t window = 0;          // 0: the scenario's default (16; history 256)
+    double rate = 0;                 // fanout: messages/s over all senders; 0: closed loop
+    std::size_t room_size = 10;      // rooms
+    double rate_per_client = 1;      // rooms: messages/s each client sends
+    std::size_t messages = 1000000;  // history: messages to fill the room with
+    std::size_t page_size = 100;     // history: messages per page read back
+    double fill_timeout_s = 300;     // history: bound on filling, and on reading back
     double duration_s = 10;
     double warmup_s = 1;
     double drain_s = 5;
-    std::size_t users = 50;  // idle: accounts shared by the connections
+    std::size_t users = 0;  // accounts the connections share; 0: the scenario's default
     std::size_t text_bytes = 100;
     std::size_t register_concurrency = 8;
     std::size_t connect_concurrency = 64;

@@ -17,6 +17,7 @@ HarnessOptions harness_options(const BenchOptions& options, const Placement& pla
                           options.threads,
                           options.register_concurrency,
                           options.connect_concurrency,
+                          options.source_addresses,
                           options.server_log};
 }
 

@@ -44,8 +44,11 @@ std::string thread_deltas(const ThreadTimes& before, const ThreadTimes& after);
 // server) don't fit under the descriptor limit.
 void check_descriptors(std::size_t connections);
 
+// fanout and rooms
 int run_fanout(const BenchOptions& options, const Placement& placement);
 int run_idle(const BenchOptions& options, const Placement& placement);
+int run_history(const BenchOptions& options, const Placement& placement);
+// fanout and rooms
 int run_irc_fanout(const BenchOptions& options, const Placement& placement);
 int run_irc_idle(const BenchOptions& options, const Placement& placement);
 

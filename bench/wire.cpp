@@ -1,7 +1,8 @@
 #include "wire.hpp"
 
-#include <algorithm>
 #include <boost/json.hpp>
+
+#include "bench_text.hpp"
 
 namespace parley::bench::wire {
 
@@ -44,11 +45,48 @@ std::string auth_frame(std::string_view token) {
 }
 
 std::string send_frame(std::string_view room, std::int64_t seq, std::int64_t sent_ns,
-                       std::size_t text_bytes) {
-    std::string text = std::to_string(seq) + ' ' + std::to_string(sent_ns) + ' ';
-    text.resize(std::max(text.size() + 1, text_bytes), 'x');
-    return json::serialize(
-        json::object{{"type", "send"}, {"room", room}, {"text", text}, {"id", seq}});
+                       std::int64_t sender, std::size_t text_bytes) {
+    return json::serialize(json::object{{"type", "send"},
+                                        {"room", room},
+                                        {"text", bench_text(seq, sent_ns, sender, text_bytes)},
+                                        {"id", seq}});
+}
+
+std::string join_frame(std::string_view room, std::int64_t id) {
+    return json::serialize(json::object{{"type", "join"}, {"room", room}, {"id", id}});
+}
+
+std::string history_frame(std::string_view room, std::int64_t id, std::int64_t before,
+                          std::size_t limit) {
+    json::object frame{{"type", "history"}, {"room", room}, {"id", id}, {"limit", limit}};
+    if (before > 0) frame["before"] = before;
+    return json::serialize(frame);
+}
+
+// A DOM parse: pages are read one at a time, so their cost is not the bench's
+// bottleneck the way every fanout delivery is (frame_reader.cpp).
+std::optional<HistoryPage> parse_history_page(std::string_view text) {
+    boost::system::error_code error;
+    json::value value = json::parse(text, error);
+    if (error || !value.is_object()) return std::nullopt;
+    const json::object& frame = value.get_object();
+    const json::value* messages = frame.if_contains("messages");
+    if (string_or_empty(frame, "type") != "ok" || messages == nullptr || !messages->is_array()) {
+        return std::nullopt;
+    }
+    HistoryPage page;
+    page.id = int_or(frame, "id", -1);
+    for (const json::value& message : messages->get_array()) {
+        if (!message.is_object()) return std::nullopt;
+        PagedMessage paged;
+        paged.id = int_or(message.get_object(), "id", 0);
+        if (auto parsed = parse_bench_text(string_or_empty(message.get_object(), "text"))) {
+            paged.seq = parsed->seq;
+            paged.sender = parsed->sender;
+        }
+        page.messages.push_back(paged);
+    }
+    return page;
 }
 
 }  // namespace parley::bench::wire

@@ -1,5 +1,6 @@
-// ws_bench: a load generator for parleyd's WebSocket API. It starts its own
-// server on 127.0.0.1, drives it, prints figures and stops it. See README.md.
+// ws_bench: a load generator for parleyd's WebSocket API and for IRC servers.
+// It starts its own server on 127.0.0.1, drives it, prints figures and stops
+// it. See README.md.
 #include <sched.h>
 #include <sys/resource.h>
 
@@ -77,11 +78,17 @@ int main(int argc, char** argv) {
                 placement.description.c_str(), static_cast<unsigned long long>(descriptors));
     std::fflush(stdout);
     try {
-        bool fanout = options.scenario == Scenario::fanout;
-        if (options.protocol == Protocol::irc) {
-            return fanout ? run_irc_fanout(options, placement) : run_irc_idle(options, placement);
+        bool irc = options.protocol == Protocol::irc;
+        switch (options.scenario) {
+            case Scenario::fanout:
+            case Scenario::rooms:
+                return irc ? run_irc_fanout(options, placement) : run_fanout(options, placement);
+            case Scenario::idle:
+                return irc ? run_irc_idle(options, placement) : run_idle(options, placement);
+            case Scenario::history:
+                return run_history(options, placement);
         }
-        return fanout ? run_fanout(options, placement) : run_idle(options, placement);
+        return exit_failed;
     } catch (const std::exception& error) {
         std::fprintf(stderr, "ws_bench: FAILED: %s\n", error.what());
         return exit_failed;

@@ -87,9 +87,14 @@ WsConnection::~WsConnection() = default;
 
 asio::any_io_executor WsConnection::executor() const { return impl_->ws.get_executor(); }
 
-asio::awaitable<void> WsConnection::open(std::uint16_t port, std::chrono::milliseconds deadline) {
+asio::awaitable<void> WsConnection::open(std::uint16_t port, unsigned source_host,
+                                         std::chrono::milliseconds deadline) {
     auto& tcp = beast::get_lowest_layer(impl_->ws);
     tcp.expires_after(deadline);
+    // Many connections from one address would share its ~28,000 ephemeral ports.
+    tcp.socket().open(asio::ip::tcp::v4());
+    tcp.socket().bind(
+        asio::ip::tcp::endpoint(asio::ip::address_v4((127u << 24) | (source_host & 0xffu)), 0));
     asio::ip::tcp::endpoint endpoint(asio::ip::address_v4::loopback(), port);
     co_await tcp.async_connect(endpoint, asio::use_awaitable);
     tcp.socket().set_option(asio::ip::tcp::no_delay(true));

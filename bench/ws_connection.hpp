@@ -28,8 +28,10 @@ public:
 
     boost::asio::any_io_executor executor() const;
 
-    // Connects and upgrades; the deadline covers everything until start().
-    boost::asio::awaitable<void> open(std::uint16_t port, std::chrono::milliseconds deadline);
+    // Connects from 127.0.0.`source_host` (1..254) and upgrades; the deadline
+    // covers everything until start().
+    boost::asio::awaitable<void> open(std::uint16_t port, unsigned source_host,
+                                      std::chrono::milliseconds deadline);
     boost::asio::awaitable<void> write_one(std::string text);
     boost::asio::awaitable<std::string> read_one();
 
