@@ -6,6 +6,7 @@
 
 #include "app/dispatcher.hpp"
 #include "app/task_queue.hpp"
+#include "app/verified_credentials.hpp"
 #include "core/hub.hpp"
 #include "core/rate_limiter.hpp"
 #include "core/service.hpp"
@@ -66,6 +67,9 @@ private:
     using Then = std::function<void()>;
     template <typename T>
     using Callback = std::function<void(core::Result<T>)>;
+    using LoginThen = Callback<store::UserRecord>;
+    // With the token's hash when a session token signed in, else empty.
+    using TokenSignedIn = std::function<void(core::Result<store::UserRecord>, std::string)>;
 
     // Plumbing (chat_service.cpp).
     void in_store(std::function<void(store::Store&)> job,
@@ -73,13 +77,20 @@ private:
     void run_effects(core::Effects effects, Then then, std::function<void()> failed = {});
     void authenticate(const std::optional<std::string>& token, Callback<Session> then);
     void finish_command(core::ConnId conn, core::Outcome outcome, Reply answer_to);
-    void verify_login(std::string username, std::string password,
-                      std::function<void(core::Result<store::UserRecord>)> then);
+    // The password against the store's hash: argon2 on the hashing pool,
+    // unless `verified_` remembers it; `then` on the Hub's thread.
+    void verify_login(std::string username, std::string password, LoginThen then);
+    // The last checks of every sign-in, once the credentials are good.
+    void accept_login(store::UserRecord record, const LoginThen& then);
     void complete(core::Answer& answer, std::vector<core::Message> messages,
                   core::ConnId conn) const;
     core::User with_role(core::User user) const;
+
+    // Gateway sign-ins (sign_in.cpp). `session`: the token hash the connection
+    // is tied to (logout closes it), or empty.
+    void verify_token_sign_in(std::string username, std::string token, TokenSignedIn then);
     void attach_signed_in(core::ConnId conn, core::Protocol protocol, unsigned variant,
-                          const core::User& user, const Reply& reply);
+                          const core::User& user, const Reply& reply, std::string session);
     void catch_up(const core::User& user);
 
     // Requests (account_requests.cpp, directory_requests.cpp), on the Hub's thread.
@@ -121,6 +132,7 @@ private:
     core::RateLimiter<std::string> logins_by_address_;
     core::RateLimiter<std::string> logins_by_account_;
     core::RateLimiter<std::string> registrations_by_address_;
+    VerifiedCredentials verified_;  // passwords argon2 accepted lately; Hub's thread only
 };
 
 }  // namespace parley::app
