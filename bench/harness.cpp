@@ -32,7 +32,7 @@ std::filesystem::path make_directory() {
 asio::awaitable<Account> register_one(std::uint16_t port, std::size_t index) {
     Account account{"bench_" + std::to_string(index), {}, 0};
     auto reply = co_await http_post(co_await asio::this_coro::executor, port, "/api/v1/register",
-                                    wire::register_body(account.username, "bench-password"),
+                                    wire::register_body(account.username, bench_password),
                                     register_timeout);
     auto registered = wire::parse_registered(reply.body);
     if (reply.status != 201 || !registered) {
@@ -47,18 +47,23 @@ asio::awaitable<Account> register_one(std::uint16_t port, std::size_t index) {
 asio::awaitable<void> open_one(std::uint16_t port, const Account& account, std::size_t index,
                                const Harness::OnOpen& on_open, LatencyHistogram& latency) {
     auto start = std::chrono::steady_clock::now();
+    SignedInWs signed_in = co_await sign_in_ws(port, account);
+    latency.record(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                       std::chrono::steady_clock::now() - start)
+                       .count());
+    on_open(index, std::move(signed_in.connection), signed_in.user_id);
+}
+
+}  // namespace
+
+asio::awaitable<SignedInWs> sign_in_ws(std::uint16_t port, const Account& account,
+                                       unsigned source_host) {
     auto connection = std::make_shared<WsConnection>(co_await asio::this_coro::executor);
-    co_await connection->open(port, open_timeout);
+    co_await connection->open(port, open_timeout, source_host);
     co_await connection->write_one(wire::auth_frame(account.token));
     for (std::size_t frames = 0; frames < max_frames_before_ready; ++frames) {
         wire::Frame frame = wire::parse_frame(co_await connection->read_one());
-        if (frame.type == wire::FrameType::ready) {
-            latency.record(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                               std::chrono::steady_clock::now() - start)
-                               .count());
-            on_open(index, std::move(connection), frame.user_id);
-            co_return;
-        }
+        if (frame.type == wire::FrameType::ready) co_return SignedInWs{connection, frame.user_id};
         if (frame.type == wire::FrameType::error) {
             throw std::runtime_error("auth of " + account.username + " refused: " + frame.error);
         }
@@ -66,11 +71,10 @@ asio::awaitable<void> open_one(std::uint16_t port, const Account& account, std::
     throw std::runtime_error("no ready frame for " + account.username);
 }
 
-}  // namespace
-
 Harness::Harness(const HarnessOptions& options) : options_(options), directory_(make_directory()) {
     try {
-        ServerCommand command{options.parleyd, directory_, options.shards, options.server_cpu};
+        ServerCommand command{options.parleyd, directory_, options.shards, options.server_cpu,
+                              options.irc};
         server_ = std::make_unique<ServerProcess>(command, server_start_timeout);
         workers_ = std::make_unique<Workers>(options.threads);
     } catch (...) {

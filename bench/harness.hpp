@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "histogram.hpp"
@@ -30,6 +31,7 @@ struct HarnessOptions {
     std::size_t register_concurrency = 8;
     std::size_t connect_concurrency = 64;
     std::string server_log;
+    bool irc = false;  // also parleyd's IRC gateway (ServerCommand::irc)
 };
 
 struct OpenStats {
@@ -38,11 +40,23 @@ struct OpenStats {
     std::size_t retries = 0;   // IRC: connections reset before 001 and opened again
 };
 
+// The password of every account the bench registers.
+inline constexpr std::string_view bench_password = "bench-password";
+
 struct Account {
     std::string username;
     std::string token;
     std::int64_t user_id = 0;
 };
+
+struct SignedInWs {
+    std::shared_ptr<WsConnection> connection;
+    std::int64_t user_id = 0;
+};
+// Connects from 127.0.0.`source_host`, sends the account's token and waits
+// for "ready" (at most 15 s); a refusal throws.
+boost::asio::awaitable<SignedInWs> sign_in_ws(std::uint16_t port, const Account& account,
+                                              unsigned source_host = 1);
 
 class Harness {
 public:

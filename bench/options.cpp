@@ -9,7 +9,7 @@ namespace parley::bench {
 namespace {
 
 constexpr std::size_t default_fanout_clients = 100;
-constexpr std::size_t default_idle_clients = 2000;
+constexpr std::size_t default_idle_clients = 2000;  // and reconnect
 
 void add_run_options(CLI::App& app, BenchOptions& options) {
     app.add_option("--parleyd", options.parleyd, "the server binary")->capture_default_str();
@@ -89,9 +89,28 @@ void add_scenario_options(CLI::App& app, BenchOptions& options) {
     app.add_option("--text-bytes", options.text_bytes, "fanout: length of each message text")
         ->check(CLI::Range(40, 4000))
         ->capture_default_str();
-    app.add_option("--users", options.users, "idle: accounts the connections share")
+    app.add_option("--users", options.users, "idle, reconnect: accounts the connections share")
         ->check(CLI::Range(1, 2000))
         ->capture_default_str();
+}
+
+void add_reconnect_options(CLI::App& app, BenchOptions& options) {
+    app.add_option_function<std::string>(
+           "--drop",
+           [&options](const std::string& value) {
+               options.drop = value == "close" ? Drop::close : Drop::restart;
+           },
+           "reconnect: restart the server (SIGTERM, same data and ports), or close the sockets")
+        ->check(CLI::IsMember({"restart", "close"}))
+        ->default_str("restart");
+    app.add_option_function<std::string>(
+           "--irc-secret",
+           [&options](const std::string& value) {
+               options.irc_secret = value == "token" ? IrcSecret::token : IrcSecret::password;
+           },
+           "reconnect over IRC: SASL PLAIN sends the password or a session token")
+        ->check(CLI::IsMember({"password", "token"}))
+        ->default_str("password");
 }
 
 }  // namespace
@@ -104,14 +123,17 @@ BenchOptions parse_options(int argc, char** argv) {
     app.add_option_function<std::string>(
            "scenario",
            [&options](const std::string& value) {
-               options.scenario = value == "fanout" ? Scenario::fanout : Scenario::idle;
+               options.scenario = value == "fanout"      ? Scenario::fanout
+                                  : value == "reconnect" ? Scenario::reconnect
+                                                         : Scenario::idle;
            },
-           "fanout | idle")
+           "fanout | idle | reconnect")
         ->required()
-        ->check(CLI::IsMember({"fanout", "idle"}));
+        ->check(CLI::IsMember({"fanout", "idle", "reconnect"}));
     add_run_options(app, options);
     add_scenario_options(app, options);
     add_irc_options(app, options);
+    add_reconnect_options(app, options);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -129,6 +151,10 @@ BenchOptions parse_options(int argc, char** argv) {
         std::fprintf(stderr, "--senders: at most --clients (%zu)\n", options.clients);
         std::exit(2);
     }
+    if (options.scenario == Scenario::reconnect && options.target != Server::parley) {
+        std::fprintf(stderr, "--target: reconnect needs parleyd's accounts (parley)\n");
+        std::exit(2);
+    }
     if (options.target != Server::parley && options.protocol != Protocol::irc) {
         std::fprintf(stderr, "--target: ngircd and inspircd need --protocol irc\n");
         std::exit(2);
@@ -137,7 +163,15 @@ BenchOptions parse_options(int argc, char** argv) {
 }
 
 const char* scenario_name(Scenario scenario) {
-    return scenario == Scenario::fanout ? "fanout" : "idle";
+    switch (scenario) {
+        case Scenario::fanout:
+            return "fanout";
+        case Scenario::idle:
+            return "idle";
+        case Scenario::reconnect:
+            return "reconnect";
+    }
+    return "?";
 }
 
 }  // namespace parley::bench

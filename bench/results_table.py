@@ -22,6 +22,14 @@ idle = [
     ("connect_p50_ms", "each p50 ms"), ("connect_p99_ms", "each p99 ms"), ("status", "status"),
 ]
 
+reconnect = [
+    ("round", "round"), ("protocol", "protocol"), ("clients", "clients"), ("drop", "drop"),
+    ("secret", "IRC secret"), ("back", "back"), ("failures", "failures"),
+    ("all_back_s", "all back s"), ("reconnect_s", "reconnecting s"),
+    ("connect_p50_ms", "each p50 ms"), ("connect_p99_ms", "each p99 ms"),
+    ("server_cpu_s", "server CPU s"), ("status", "status"),
+]
+
 
 def table(title, columns, rows):
     if not rows:
@@ -37,3 +45,4 @@ for clients in sorted({int(r.get("clients", 0)) for r in runs if r.get("scenario
     rows = [r for r in runs if r.get("scenario") == "fanout" and int(r["clients"]) == clients]
     table(f"fanout over IRC, {clients} clients", fanout, rows)
 table("idle over IRC", idle, [r for r in runs if r.get("scenario") == "idle"])
+table("reconnect (parleyd)", reconnect, [r for r in runs if r.get("scenario") == "reconnect"])

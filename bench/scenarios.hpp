@@ -48,5 +48,7 @@ int run_fanout(const BenchOptions& options, const Placement& placement);
 int run_idle(const BenchOptions& options, const Placement& placement);
 int run_irc_fanout(const BenchOptions& options, const Placement& placement);
 int run_irc_idle(const BenchOptions& options, const Placement& placement);
+int run_reconnect(const BenchOptions& options, const Placement& placement);
+int run_irc_reconnect(const BenchOptions& options, const Placement& placement);
 
 }  // namespace parley::bench

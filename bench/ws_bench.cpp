@@ -77,6 +77,10 @@ int main(int argc, char** argv) {
                 placement.description.c_str(), static_cast<unsigned long long>(descriptors));
     std::fflush(stdout);
     try {
+        if (options.scenario == Scenario::reconnect) {
+            return options.protocol == Protocol::irc ? run_irc_reconnect(options, placement)
+                                                     : run_reconnect(options, placement);
+        }
         bool fanout = options.scenario == Scenario::fanout;
         if (options.protocol == Protocol::irc) {
             return fanout ? run_irc_fanout(options, placement) : run_irc_idle(options, placement);

@@ -87,9 +87,13 @@ WsConnection::~WsConnection() = default;
 
 asio::any_io_executor WsConnection::executor() const { return impl_->ws.get_executor(); }
 
-asio::awaitable<void> WsConnection::open(std::uint16_t port, std::chrono::milliseconds deadline) {
+asio::awaitable<void> WsConnection::open(std::uint16_t port, std::chrono::milliseconds deadline,
+                                         unsigned source_host) {
     auto& tcp = beast::get_lowest_layer(impl_->ws);
     tcp.expires_after(deadline);
+    tcp.socket().open(asio::ip::tcp::v4());
+    tcp.socket().bind(
+        asio::ip::tcp::endpoint(asio::ip::address_v4((127u << 24) | (source_host & 0xffu)), 0));
     asio::ip::tcp::endpoint endpoint(asio::ip::address_v4::loopback(), port);
     co_await tcp.async_connect(endpoint, asio::use_awaitable);
     tcp.socket().set_option(asio::ip::tcp::no_delay(true));
@@ -119,6 +123,11 @@ void WsConnection::start(FrameHandler on_frame, EndHandler on_end) {
     impl_->on_end = std::move(on_end);
     beast::get_lowest_layer(impl_->ws).expires_never();
     asio::co_spawn(impl_->ws.get_executor(), Impl::read_loop(impl_), asio::detached);
+}
+
+void WsConnection::close() {
+    impl_->end("closed by the bench");
+    beast::get_lowest_layer(impl_->ws).close();
 }
 
 void WsConnection::send(std::string text) {

@@ -28,14 +28,18 @@ public:
 
     boost::asio::any_io_executor executor() const;
 
-    // Connects and upgrades; the deadline covers everything until start().
-    boost::asio::awaitable<void> open(std::uint16_t port, std::chrono::milliseconds deadline);
+    // Connects from 127.0.0.`source_host` (1..254) and upgrades; the deadline
+    // covers everything until start().
+    boost::asio::awaitable<void> open(std::uint16_t port, std::chrono::milliseconds deadline,
+                                      unsigned source_host = 1);
     boost::asio::awaitable<void> write_one(std::string text);
     boost::asio::awaitable<std::string> read_one();
 
     // Clears the deadline and reads until the connection ends.
     void start(FrameHandler on_frame, EndHandler on_end);
     void send(std::string text);
+    // Closes the socket at once, no closing handshake (a client that vanished).
+    void close();
 
 private:
     struct Impl;
