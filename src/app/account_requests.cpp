@@ -97,13 +97,14 @@ void ChatService::handle(const core::Caller& caller, req::Login r, Respond respo
                  });
 }
 
-void ChatService::verify_login(std::string username, std::string password, LoginThen then) {
+void ChatService::verify_login(std::string username, std::string password, LoginThen then,
+                               Abandoned abandoned) {
     auto record = std::make_shared<std::optional<store::UserRecord>>();
     in_store(
         [name = std::move(username), record](store::Store& store) {
             *record = store.find_user_by_name(name);
         },
-        [this, password = std::move(password), record, then](std::exception_ptr e) {
+        [this, password = std::move(password), record, then, abandoned](std::exception_ptr e) {
             if (e) return then(Error{Errc::internal});
             bool known = *record && !(*record)->user.deleted;
             // Only the right password can hit; anything else is a miss and pays argon2.
@@ -112,7 +113,13 @@ void ChatService::verify_login(std::string username, std::string password, Login
                 spdlog::info("event=sign_in user={} by=remembered_password", (*record)->user.id);
                 return accept_login(std::move(**record), then);
             }
-            hash_pool_.post([this, password, record, known, then] {
+            hash_pool_.post([this, password, record, known, then, abandoned] {
+                // After a storm of sign-ins (a restart) many clients give up and
+                // their turn comes later; hashing for them would only delay the
+                // rest, and shutdown, which closes every connection first.
+                if (abandoned && abandoned->load()) {
+                    return hub_thread_.post([then] { then(Errc::invalid_credentials); });
+                }
                 bool ok = known ? verify_password((*record)->password_hash, password)
                                 : (verify_against_nothing(password), false);
                 hub_thread_.post([this, ok, password, record, then] {

@@ -267,6 +267,10 @@ void ChatService::complete(core::Answer& answer, std::vector<core::Message> mess
 void ChatService::disconnect(core::ConnId conn) {
     hub_thread_.post([this, conn] {
         connecting_.erase(conn);
+        if (auto found = password_sign_ins_.find(conn); found != password_sign_ins_.end()) {
+            found->second->store(true);
+            password_sign_ins_.erase(found);
+        }
         bool was_signed_in = dispatcher_.protocol_of(conn).has_value();
         dispatcher_.detach(conn);
         if (was_signed_in) spdlog::info("event=disconnect conn={}", conn);

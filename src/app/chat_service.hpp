@@ -1,7 +1,10 @@
 #pragma once
 
+#include <atomic>
 #include <functional>
+#include <memory>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "app/dispatcher.hpp"
@@ -68,6 +71,8 @@ private:
     template <typename T>
     using Callback = std::function<void(core::Result<T>)>;
     using LoginThen = Callback<store::UserRecord>;
+    // Set once the connection that asked for a sign-in has closed.
+    using Abandoned = std::shared_ptr<std::atomic<bool>>;
     // With the token's hash when a session token signed in, else empty.
     using TokenSignedIn = std::function<void(core::Result<store::UserRecord>, std::string)>;
 
@@ -79,7 +84,10 @@ private:
     void finish_command(core::ConnId conn, core::Outcome outcome, Reply answer_to);
     // The password against the store's hash: argon2 on the hashing pool,
     // unless `verified_` remembers it; `then` on the Hub's thread.
-    void verify_login(std::string username, std::string password, LoginThen then);
+    // With `abandoned` set by the time the pool gets to it, it answers
+    // invalid_credentials without hashing: nobody is waiting.
+    void verify_login(std::string username, std::string password, LoginThen then,
+                      Abandoned abandoned = nullptr);
     // The last checks of every sign-in, once the credentials are good.
     void accept_login(store::UserRecord record, const LoginThen& then);
     void complete(core::Answer& answer, std::vector<core::Message> messages,
@@ -88,7 +96,8 @@ private:
 
     // Gateway sign-ins (sign_in.cpp). `session`: the token hash the connection
     // is tied to (logout closes it), or empty.
-    void verify_token_sign_in(std::string username, std::string token, TokenSignedIn then);
+    void verify_token_sign_in(std::string username, std::string token, TokenSignedIn then,
+                              Abandoned abandoned);
     void attach_signed_in(core::ConnId conn, core::Protocol protocol, unsigned variant,
                           const core::User& user, const Reply& reply, std::string session);
     void catch_up(const core::User& user);
@@ -129,6 +138,7 @@ private:
     MediaServices media_;
     core::Hub hub_;
     std::unordered_set<core::ConnId> connecting_;  // sent auth, waiting for the store
+    std::unordered_map<core::ConnId, Abandoned> password_sign_ins_;  // of connecting_
     core::RateLimiter<std::string> logins_by_address_;
     core::RateLimiter<std::string> logins_by_account_;
     core::RateLimiter<std::string> registrations_by_address_;

@@ -24,20 +24,25 @@ void ChatService::sign_in(core::ConnId conn, core::Protocol protocol, unsigned v
             return reply(Error{Errc::rate_limited, "Too many sign-in attempts; wait a minute."});
         }
         connecting_.insert(conn);
+        auto abandoned = std::make_shared<std::atomic<bool>>(false);
+        password_sign_ins_[conn] = abandoned;
         auto signed_in = [this, conn, protocol, variant, reply](
                              core::Result<store::UserRecord> record, std::string session) {
+            password_sign_ins_.erase(conn);
             if (connecting_.erase(conn) == 0) return;  // closed while the password was checked
             if (!record) return reply(record.error());
             attach_signed_in(conn, protocol, variant, with_role(record->user), reply, session);
         };
         if (is_token_shaped(password)) {
             return verify_token_sign_in(std::move(username), std::move(password),
-                                        std::move(signed_in));
+                                        std::move(signed_in), std::move(abandoned));
         }
-        verify_login(std::move(username), std::move(password),
-                     [signed_in](core::Result<store::UserRecord> record) {
-                         signed_in(std::move(record), {});
-                     });
+        verify_login(
+            std::move(username), std::move(password),
+            [signed_in](core::Result<store::UserRecord> record) {
+                signed_in(std::move(record), {});
+            },
+            std::move(abandoned));
     });
 }
 
@@ -46,24 +51,24 @@ void ChatService::sign_in(core::ConnId conn, core::Protocol protocol, unsigned v
 // tied to that session, so logging it out closes the connection too. A text
 // that merely looks like a token (it may be the password) falls back to the
 // password check.
-void ChatService::verify_token_sign_in(std::string username, std::string token,
-                                       TokenSignedIn then) {
+void ChatService::verify_token_sign_in(std::string username, std::string token, TokenSignedIn then,
+                                       Abandoned abandoned) {
     auto hash = token_hash(token);
     auto record = std::make_shared<std::optional<store::UserRecord>>();
     in_store(
         [hash, record](store::Store& store) {
             if (auto user = store.find_session(hash)) *record = store.find_user(*user);
         },
-        [this, username, token, hash, record, then](std::exception_ptr e) {
+        [this, username, token, hash, record, then, abandoned](std::exception_ptr e) {
             if (e) return then(Error{Errc::internal}, {});
-            bool same_user = *record && !(*record)->user.deleted &&
-                             core::lowercase_ascii((*record)->user.username) ==
-                                 core::lowercase_ascii(username);
+            bool same_user =
+                *record && !(*record)->user.deleted &&
+                core::lowercase_ascii((*record)->user.username) == core::lowercase_ascii(username);
             if (!same_user) {
-                return verify_login(username, token,
-                                    [then](core::Result<store::UserRecord> result) {
-                                        then(std::move(result), {});
-                                    });
+                return verify_login(
+                    username, token,
+                    [then](core::Result<store::UserRecord> result) { then(std::move(result), {}); },
+                    abandoned);
             }
             spdlog::info("event=sign_in user={} by=token", (*record)->user.id);
             accept_login(std::move(**record), [then, hash](core::Result<store::UserRecord> r) {

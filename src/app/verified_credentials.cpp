@@ -30,8 +30,8 @@ VerifiedCredentials::VerifiedCredentials(VerifiedCredentialsLimits limits) : lim
 }
 
 VerifiedCredentials::Digest VerifiedCredentials::digest_of(core::UserId user,
-                                                            std::string_view password_hash,
-                                                            std::string_view password) const {
+                                                           std::string_view password_hash,
+                                                           std::string_view password) const {
     crypto_generichash_state state;
     crypto_generichash_init(&state, key_.data(), key_.size(), sizeof(Digest));
     absorb(state, std::to_string(user));
@@ -61,8 +61,8 @@ void VerifiedCredentials::remember(core::UserId user, std::string_view password_
     forget(user);
     while (entries_.size() >= limits_.capacity) forget(oldest_first_.front());
     oldest_first_.push_back(user);
-    entries_.emplace(user, Entry{digest_of(user, password_hash, password), now,
-                                 std::prev(oldest_first_.end())});
+    entries_.emplace(
+        user, Entry{digest_of(user, password_hash, password), now, std::prev(oldest_first_.end())});
 }
 
 void VerifiedCredentials::forget(core::UserId user) {
