@@ -45,12 +45,13 @@ boost::asio::awaitable<void> sign_in_sasl(IrcConnection& connection, std::string
         if (!irc::parse(text, line)) continue;
         if (line.command == "001") co_return;
         if (line.command == "AUTHENTICATE" && line.param(0) == "+") {
-            connection.send("AUTHENTICATE " + base64(std::string(1, '\0') + username + '\0' + secret));
+            connection.send("AUTHENTICATE " +
+                            base64(std::string(1, '\0') + username + '\0' + secret));
         } else if (line.command == "903") {
             connection.send("CAP END");
         } else if (line.command == "ERROR" || irc::is_error_numeric(line.command) ||
-                   (line.command.size() == 3 && line.command[0] == '9' &&
-                    line.command != "900" && line.command != "903")) {
+                   (line.command.size() == 3 && line.command[0] == '9' && line.command != "900" &&
+                    line.command != "903")) {
             throw std::runtime_error(username + " refused: " + text);
         }
     }

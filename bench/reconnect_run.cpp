@@ -65,7 +65,8 @@ WaveResult run_wave(Harness& harness, const ReconnectClients& clients, const Acc
                 }
                 std::lock_guard lock(state->mutex);
                 state->last_end = std::max(state->last_end, Clock::now());
-                if (!failure.empty() && state->first_failure.empty()) state->first_failure = failure;
+                if (!failure.empty() && state->first_failure.empty())
+                    state->first_failure = failure;
             }
         };
         asio::co_spawn(harness.workers().context(loop % harness.workers().size()), body,
@@ -88,8 +89,8 @@ WaveResult run_wave(Harness& harness, const ReconnectClients& clients, const Acc
 struct Measured {
     double register_s = 0;
     WaveResult first;
-    std::string drop;    // what happened at the drop, for the report
-    double down_s = 0;   // drop to the server listening again (0 for close)
+    std::string drop;   // what happened at the drop, for the report
+    double down_s = 0;  // drop to the server listening again (0 for close)
     WaveResult second;
     double server_cpu_s = 0;  // the server's, during the second wave
     std::size_t ended_after = 0;
@@ -110,10 +111,10 @@ void add_wave_row(Report& report, const std::string& label, const WaveResult& wa
 void add_rows(Report& report, const BenchOptions& options, const Placement& placement,
               const ReconnectClients& clients, const Measured& measured, std::size_t users) {
     report.row("placement", placement.description);
-    report.row("accounts", std::to_string(users) + " registered in " +
-                               fixed(measured.register_s, 1) + " s; client i signs in as user i mod " +
-                               std::to_string(users) + ", from 127.0.0.(1 + i mod " +
-                               std::to_string(options.source_addresses) + ")");
+    report.row("accounts",
+               std::to_string(users) + " registered in " + fixed(measured.register_s, 1) +
+                   " s; client i signs in as user i mod " + std::to_string(users) +
+                   ", from 127.0.0.(1 + i mod " + std::to_string(options.source_addresses) + ")");
     report.row("signed in means", clients.signed_in_as);
     add_wave_row(report, "first sign-in", measured.first, options.clients);
     report.row("drop", measured.drop);
@@ -204,17 +205,14 @@ int run_reconnect_with(Harness& harness, const BenchOptions& options, const Plac
     bool server_clean = report_server_end(report, harness.server().complaints(), exit);
     const auto& second = measured.second;
     std::string failure =
-        !alive                  ? "the server exited while clients were connected"
-        : !second.finished      ? "the reconnect did not finish within its time limit"
-        : second.failures > 0   ? std::to_string(second.failures) + " clients could not sign in again"
-        : measured.ended_after  ? std::to_string(measured.ended_after) +
-                                     " connections ended after reconnecting"
-        : !server_clean         ? "the server did not stop cleanly"
-                                : "";
-    if (!failure.empty()) report.note("FAILED: " + failure);
-    report.figure("status", failure.empty() ? "ok" : "failed");
-    report.print();
-    return failure.empty() ? exit_ok : exit_failed;
+        !alive                ? "the server exited while clients were connected"
+        : !second.finished    ? "the reconnect did not finish within its time limit"
+        : second.failures > 0 ? std::to_string(second.failures) + " clients could not sign in again"
+        : measured.ended_after
+            ? std::to_string(measured.ended_after) + " connections ended after reconnecting"
+        : !server_clean ? "the server did not stop cleanly"
+                        : "";
+    return print_verdict(report, failure);
 }
 
 }  // namespace parley::bench

@@ -5,9 +5,9 @@
 // comes in as a ReconnectClients.
 #pragma once
 
+#include <atomic>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/post.hpp>
-#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -79,8 +79,8 @@ struct WaveResult {
     std::size_t back = 0;
     std::size_t failures = 0;
     std::string first_failure;
-    bool finished = true;  // false: the wave's time limit passed with attempts going
-    double seconds = 0;    // first attempt to the last attempt's end
+    bool finished = true;      // false: the wave's time limit passed with attempts going
+    double seconds = 0;        // first attempt to the last attempt's end
     LatencyHistogram latency;  // successful attempts: TCP connect to signed in
 };
 
