@@ -118,6 +118,7 @@ void ChatService::verify_login(std::string username, std::string password, Login
                 // their turn comes later; hashing for them would only delay the
                 // rest, and shutdown, which closes every connection first.
                 if (abandoned && abandoned->load()) {
+                    spdlog::info("event=sign_in_skipped reason=connection_closed");
                     return hub_thread_.post([then] { then(Errc::invalid_credentials); });
                 }
                 bool ok = known ? verify_password((*record)->password_hash, password)

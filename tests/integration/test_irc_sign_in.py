@@ -104,3 +104,20 @@ def test_token_of_someone_else_or_unknown_is_refused(irc_ctx):
     looks_like_a_token = "b" * 43
     carol = ctx.user("ircl", password=looks_like_a_token)
     assert make().register_sasl(carol.username, looks_like_a_token)[3][0] == carol.username
+
+
+def test_sign_ins_of_closed_connections_are_not_hashed(irc_ctx):
+    server, make, ctx = irc_ctx
+    acct = ctx.user("ircq")
+    # The hashing pool has two threads and each hash takes tens of ms: most of
+    # these are still queued when their connection closes.
+    clients = [make() for _ in range(8)]
+    for irc in clients:
+        irc.send(f"PASS {acct.username}:not-the-password")
+        irc.send(f"NICK {acct.username}")
+        irc.send("USER u 0 * :x")
+    for irc in clients:
+        irc.close()
+    assert server.logged("event=sign_in_skipped reason=connection_closed"), server.log_tail(40)
+    # The server goes on signing people in.
+    assert make().register_sasl(acct.username, acct.password)[3][0] == acct.username
