@@ -93,6 +93,7 @@ private:
     void complete(core::Answer& answer, std::vector<core::Message> messages,
                   core::ConnId conn) const;
     core::User with_role(core::User user) const;
+    void catch_up(const core::User& user);
 
     // Gateway sign-ins (sign_in.cpp). `session`: the token hash the connection
     // is tied to (logout closes it), or empty.
@@ -100,7 +101,6 @@ private:
                               Abandoned abandoned);
     void attach_signed_in(core::ConnId conn, core::Protocol protocol, unsigned variant,
                           const core::User& user, const Reply& reply, std::string session);
-    void catch_up(const core::User& user);
 
     // Requests (account_requests.cpp, directory_requests.cpp), on the Hub's thread.
     void handle(const core::Caller& caller, core::req::Register r, Respond respond);
