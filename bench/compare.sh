@@ -87,6 +87,31 @@ for round in $(seq 1 "$ROUNDS"); do
     done
 done
 
+# reconnect: parleyd only (the peers have no accounts), once (like the other
+# slow runs). name | ws_bench arguments
+reconnect_configurations=(
+    "reconnect-ws10000|reconnect --protocol ws --clients 10000"
+    "reconnect-irc1000-token|reconnect --protocol irc --clients 1000 --irc-secret token"
+    "reconnect-irc1000-close|reconnect --protocol irc --clients 1000 --drop close"
+)
+if [[ " $TARGETS " == *" parley "* ]]; then
+    for round in 1; do
+        for configuration in "${reconnect_configurations[@]}"; do
+            name=${configuration%%|*}
+            args=${configuration#*|}
+            echo "== round $round, $name, parley" >&2
+            log="$OUT/$stamp-$round-$name-parley.log"
+            # shellcheck disable=SC2086 # $args is a word list on purpose
+            if ! timeout 300 "$BENCH" $args --connect-concurrency 1024 \
+                --parleyd "$BUILD_DIR/parleyd" > "$log" 2> "$log.err"; then
+                status=1
+                echo "   failed: see $log and $log.err" >&2
+            fi
+            grep '^RESULT ' "$log" | sed "s/^RESULT /RESULT round=$round /" >> "$results" || true
+        done
+    done
+fi
+
 python3 bench/results_table.py < "$results"
 echo
 cat "$results"

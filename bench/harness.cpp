@@ -38,7 +38,7 @@ asio::awaitable<Account> register_one(std::uint16_t port, std::size_t index,
     auto executor = co_await asio::this_coro::executor;
     auto post = [&] {
         return http_post(executor, port, "/api/v1/register",
-                         wire::register_body(account.username, "bench-password"), register_timeout);
+                         wire::register_body(account.username, bench_password), register_timeout);
     };
     auto reply = co_await with_connect_retries(post, retries);
     auto registered = wire::parse_registered(reply.body);
@@ -93,9 +93,20 @@ asio::awaitable<void> open_one(std::uint16_t port, unsigned source_host, const A
 
 }  // namespace
 
+asio::awaitable<SignedInWs> sign_in_ws(std::uint16_t port, const Account& account,
+                                       unsigned source_host) {
+    auto connection = std::make_shared<WsConnection>(co_await asio::this_coro::executor);
+    co_await connection->open(port, source_host, open_timeout);
+    co_await connection->write_one(wire::auth_frame(account.token));
+    wire::Frame ready = co_await await_frame(*connection, wire::FrameType::ready,
+                                             max_frames_before_ready, "auth of " + account.username);
+    co_return SignedInWs{connection, ready.user_id};
+}
+
 Harness::Harness(const HarnessOptions& options) : options_(options), directory_(make_directory()) {
     try {
-        ServerCommand command{options.parleyd, directory_, options.shards, options.server_cpu};
+        ServerCommand command{options.parleyd, directory_, options.shards, options.server_cpu,
+                              options.irc};
         server_ = std::make_unique<ServerProcess>(command, server_start_timeout);
         workers_ = std::make_unique<Workers>(options.threads);
     } catch (...) {

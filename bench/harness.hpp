@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "histogram.hpp"
@@ -31,6 +32,7 @@ struct HarnessOptions {
     std::size_t connect_concurrency = 64;
     unsigned source_addresses = 8;  // connection i connects from 127.0.0.(1 + i mod N)
     std::string server_log;
+    bool irc = false;  // also parleyd's IRC gateway (ServerCommand::irc)
 };
 
 struct OpenStats {
@@ -39,11 +41,23 @@ struct OpenStats {
     std::size_t retries = 0;   // connects refused or reset and tried again (since the start)
 };
 
+// The password of every account the bench registers.
+inline constexpr std::string_view bench_password = "bench-password";
+
 struct Account {
     std::string username;
     std::string token;
     std::int64_t user_id = 0;
 };
+
+struct SignedInWs {
+    std::shared_ptr<WsConnection> connection;
+    std::int64_t user_id = 0;
+};
+// Connects from 127.0.0.`source_host`, sends the account's token and waits
+// for "ready" (at most 15 s); a refusal throws.
+boost::asio::awaitable<SignedInWs> sign_in_ws(std::uint16_t port, const Account& account,
+                                              unsigned source_host = 1);
 
 class Harness {
 public:

@@ -181,6 +181,8 @@ void IrcConnection::start(LineHandler on_line, EndHandler on_end) {
     asio::co_spawn(impl_->socket.get_executor(), Impl::read_loop(impl_), asio::detached);
 }
 
+void IrcConnection::close() { impl_->end("closed by the bench"); }
+
 void IrcConnection::send(std::string_view line) {
     impl_->queue(line);
     Impl::flush(impl_);

@@ -37,6 +37,8 @@ public:
 
     void start(LineHandler on_line, EndHandler on_end);
     void send(std::string_view line);
+    // Closes the socket at once, without QUIT (a client that vanished).
+    void close();
 
 private:
     struct Impl;

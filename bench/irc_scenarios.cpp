@@ -146,10 +146,7 @@ int run_irc_idle(const BenchOptions& options, const Placement& placement) {
                           : unexpected_ends.load() ? "connections ended while idle"
                           : !server_clean          ? "the server did not stop cleanly"
                                                    : "";
-    if (!failure.empty()) report.note("FAILED: " + failure);
-    report.figure("status", failure.empty() ? "ok" : "failed");
-    report.print();
-    return failure.empty() ? exit_ok : exit_failed;
+    return print_verdict(report, failure);
 }
 
 }  // namespace parley::bench

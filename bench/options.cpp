@@ -11,7 +11,7 @@ namespace parley::bench {
 namespace {
 
 constexpr std::size_t default_fanout_clients = 100;
-constexpr std::size_t default_idle_clients = 2000;
+constexpr std::size_t default_idle_clients = 2000;  // and reconnect
 constexpr std::size_t default_rooms_clients = 1000;
 constexpr std::size_t default_idle_users = 50;
 constexpr std::size_t default_rooms_users =
@@ -27,7 +27,27 @@ struct ScenarioName {
 constexpr ScenarioName scenario_names[] = {{"fanout", Scenario::fanout},
                                            {"idle", Scenario::idle},
                                            {"rooms", Scenario::rooms},
-                                           {"history", Scenario::history}};
+                                           {"history", Scenario::history},
+                                           {"reconnect", Scenario::reconnect}};
+
+void add_reconnect_options(CLI::App& app, BenchOptions& options) {
+    app.add_option_function<std::string>(
+           "--drop",
+           [&options](const std::string& value) {
+               options.drop = value == "close" ? Drop::close : Drop::restart;
+           },
+           "reconnect: restart the server (SIGTERM, same data and ports), or close the sockets")
+        ->check(CLI::IsMember({"restart", "close"}))
+        ->default_str("restart");
+    app.add_option_function<std::string>(
+           "--irc-secret",
+           [&options](const std::string& value) {
+               options.irc_secret = value == "token" ? IrcSecret::token : IrcSecret::password;
+           },
+           "reconnect over IRC: SASL PLAIN sends the password or a session token")
+        ->check(CLI::IsMember({"password", "token"}))
+        ->default_str("password");
+}
 
 void add_run_options(CLI::App& app, BenchOptions& options) {
     app.add_option("--parleyd", options.parleyd, "the server binary")->capture_default_str();
@@ -138,6 +158,7 @@ void add_scenario_options(CLI::App& app, BenchOptions& options) {
 std::size_t default_clients(Scenario scenario) {
     switch (scenario) {
         case Scenario::idle:
+        case Scenario::reconnect:
             return default_idle_clients;
         case Scenario::rooms:
             return default_rooms_clients;
@@ -151,6 +172,7 @@ std::size_t default_clients(Scenario scenario) {
 std::size_t default_users(const BenchOptions& options) {
     switch (options.scenario) {
         case Scenario::idle:
+        case Scenario::reconnect:
             return std::min(options.clients, default_idle_users);
         case Scenario::rooms:
             return std::min(options.clients, default_rooms_users);
@@ -183,6 +205,9 @@ std::string check(const BenchOptions& options) {
     if (options.target != Server::parley && options.protocol != Protocol::irc) {
         return "--target: ngircd and inspircd need --protocol irc";
     }
+    if (options.scenario == Scenario::reconnect && options.target != Server::parley) {
+        return "--target: reconnect needs parleyd's accounts (parley)";
+    }
     if (options.scenario == Scenario::history && options.protocol != Protocol::ws) {
         return "history: WebSocket only (IRC has no history paging)";
     }
@@ -204,12 +229,13 @@ BenchOptions parse_options(int argc, char** argv) {
                    if (value == known.name) options.scenario = known.scenario;
                }
            },
-           "fanout | idle | rooms | history")
+           "fanout | idle | rooms | history | reconnect")
         ->required()
-        ->check(CLI::IsMember({"fanout", "idle", "rooms", "history"}));
+        ->check(CLI::IsMember({"fanout", "idle", "rooms", "history", "reconnect"}));
     add_run_options(app, options);
     add_scenario_options(app, options);
     add_irc_options(app, options);
+    add_reconnect_options(app, options);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {

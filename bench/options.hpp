@@ -7,10 +7,12 @@
 
 namespace parley::bench {
 
-enum class Scenario { fanout, idle, rooms, history };
+enum class Scenario { fanout, idle, rooms, history, reconnect };
 enum class Pinning { on, off };
 enum class Protocol { ws, irc };
 enum class Server { parley, ngircd, inspircd };
+enum class Drop { restart, close };      // reconnect: restart the server, or close the sockets
+enum class IrcSecret { password, token };  // reconnect over IRC: what SASL PLAIN sends
 
 struct BenchOptions {
     Scenario scenario = Scenario::fanout;
@@ -41,6 +43,8 @@ struct BenchOptions {
     std::size_t register_concurrency = 8;
     std::size_t connect_concurrency = 64;
     std::string server_log;  // where to save the server's log; empty: nowhere
+    Drop drop = Drop::restart;
+    IrcSecret irc_secret = IrcSecret::password;
 };
 
 // Exits the process on --help (0) or on a bad command line (2).

@@ -43,6 +43,14 @@ history = [
     ("duplicates", "dup"), ("reordered", "reordered"), ("status", "status"),
 ]
 
+reconnect = [
+    ("round", "round"), ("protocol", "protocol"), ("clients", "clients"), ("drop", "drop"),
+    ("secret", "IRC secret"), ("back", "back"), ("failures", "failures"),
+    ("all_back_s", "all back s"), ("reconnect_s", "reconnecting s"),
+    ("connect_p50_ms", "each p50 ms"), ("connect_p99_ms", "each p99 ms"),
+    ("server_cpu_s", "server CPU s"), ("status", "status"),
+]
+
 
 def table(title, columns, rows):
     if not rows:
@@ -76,3 +84,4 @@ table("scale: fanout closed loop by clients and shards", scale,
                                          r.get("target", ""), r.get("round", ""))))
 table("idle", idle, [r for r in runs if r.get("scenario") == "idle"])
 table("history (WebSocket, parley)", history, [r for r in runs if r.get("scenario") == "history"])
+table("reconnect (parleyd)", reconnect, [r for r in runs if r.get("scenario") == "reconnect"])

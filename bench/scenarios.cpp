@@ -34,6 +34,13 @@ bool report_server_end(Report& report, const std::vector<std::string>& complaint
     return exit.clean;
 }
 
+int print_verdict(Report& report, const std::string& failure) {
+    if (!failure.empty()) report.note("FAILED: " + failure);
+    report.figure("status", failure.empty() ? "ok" : "failed");
+    report.print();
+    return failure.empty() ? exit_ok : exit_failed;
+}
+
 void progress(const std::string& what) { std::fprintf(stderr, "ws_bench: %s\n", what.c_str()); }
 
 double megabytes(long kilobytes) { return static_cast<double>(kilobytes) / 1024.0; }

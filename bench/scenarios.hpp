@@ -28,6 +28,9 @@ HarnessOptions harness_options(const BenchOptions& options, const Placement& pla
 // did not stop cleanly.
 bool report_server_end(Report& report, const std::vector<std::string>& complaints,
                        const ServerExit& exit);
+// The end of a run's report: `failure` (empty: none) as a note and the
+// status figure, the report printed; returns the exit code.
+int print_verdict(Report& report, const std::string& failure);
 double megabytes(long kilobytes);
 // A line on stderr saying what the bench is doing; stdout holds the results.
 void progress(const std::string& what);
@@ -51,5 +54,7 @@ int run_history(const BenchOptions& options, const Placement& placement);
 // fanout and rooms
 int run_irc_fanout(const BenchOptions& options, const Placement& placement);
 int run_irc_idle(const BenchOptions& options, const Placement& placement);
+int run_reconnect(const BenchOptions& options, const Placement& placement);
+int run_irc_reconnect(const BenchOptions& options, const Placement& placement);
 
 }  // namespace parley::bench

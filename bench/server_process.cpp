@@ -49,8 +49,27 @@ std::string describe_status(int status) {
 }  // namespace
 
 ServerProcess::ServerProcess(const ServerCommand& command, std::chrono::seconds timeout)
-    : want_irc_(command.irc) {
-    spawn(command);
+    : command_(command), want_irc_(command.irc) {
+    start(timeout);
+}
+
+ServerExit ServerProcess::restart(std::chrono::seconds stop_timeout,
+                                  std::chrono::seconds start_timeout) {
+    ServerExit first = stop(stop_timeout);
+    {
+        std::lock_guard lock(mutex_);
+        command_.http_port = port_;
+        command_.irc_port = irc_port_;
+        port_ = irc_port_ = 0;
+    }
+    pid_ = -1;
+    status_.reset();
+    start(start_timeout);
+    return first;
+}
+
+void ServerProcess::start(std::chrono::seconds timeout) {
+    spawn(command_);
     try {
         wait_listening(timeout);
     } catch (const std::exception& error) {
@@ -77,9 +96,9 @@ struct ChildPlan {
                "--data",
                command.data.string(),
                "--http",
-               "127.0.0.1:0",
+               "127.0.0.1:" + std::to_string(command.http_port),
                "--irc",
-               command.irc ? "127.0.0.1:0" : "off",
+               command.irc ? "127.0.0.1:" + std::to_string(command.irc_port) : "off",
                "--guests",
                command.irc ? "on" : "off",
                "--limits",

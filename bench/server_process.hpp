@@ -23,6 +23,8 @@ struct ServerCommand {
     int shards = 1;
     std::optional<int> cpu;  // pin every thread of the server to this CPU
     bool irc = false;        // also the IRC gateway on 127.0.0.1:0, with --guests on
+    std::uint16_t http_port = 0;  // 0: a free one (restart() uses the first run's)
+    std::uint16_t irc_port = 0;
 };
 
 struct ServerExit {
@@ -48,6 +50,9 @@ public:
 
     // SIGTERM, then waits up to `timeout`; past it SIGKILL.
     ServerExit stop(std::chrono::seconds timeout);
+    // stop(), then the same command on the same data and ports; returns how
+    // the first run ended. Throws like the constructor when it doesn't listen.
+    ServerExit restart(std::chrono::seconds stop_timeout, std::chrono::seconds start_timeout);
 
     // Lines not logged at info (or lower) level: warnings, errors.
     std::vector<std::string> complaints() const;
@@ -57,11 +62,13 @@ public:
 
 private:
     void spawn(const ServerCommand& command);
+    void start(std::chrono::seconds timeout);
     void read_log(int fd);
     void take_line(std::string line);
     void wait_listening(std::chrono::seconds timeout);
     bool reap(int options);
 
+    ServerCommand command_;
     pid_t pid_ = -1;
     std::optional<int> status_;  // set once reaped
     std::uint16_t port_ = 0;

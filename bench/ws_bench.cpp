@@ -87,6 +87,9 @@ int main(int argc, char** argv) {
                 return irc ? run_irc_idle(options, placement) : run_idle(options, placement);
             case Scenario::history:
                 return run_history(options, placement);
+            case Scenario::reconnect:
+                return irc ? run_irc_reconnect(options, placement)
+                           : run_reconnect(options, placement);
         }
         return exit_failed;
     } catch (const std::exception& error) {

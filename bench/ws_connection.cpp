@@ -126,6 +126,11 @@ void WsConnection::start(FrameHandler on_frame, EndHandler on_end) {
     asio::co_spawn(impl_->ws.get_executor(), Impl::read_loop(impl_), asio::detached);
 }
 
+void WsConnection::close() {
+    impl_->end("closed by the bench");
+    beast::get_lowest_layer(impl_->ws).close();
+}
+
 void WsConnection::send(std::string text) {
     if (impl_->ended) return;
     impl_->queue.push_back(std::move(text));

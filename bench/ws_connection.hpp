@@ -38,6 +38,8 @@ public:
     // Clears the deadline and reads until the connection ends.
     void start(FrameHandler on_frame, EndHandler on_end);
     void send(std::string text);
+    // Closes the socket at once, no closing handshake (a client that vanished).
+    void close();
 
 private:
     struct Impl;

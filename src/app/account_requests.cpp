@@ -97,26 +97,46 @@ void ChatService::handle(const core::Caller& caller, req::Login r, Respond respo
                  });
 }
 
-void ChatService::verify_login(std::string username, std::string password,
-                               std::function<void(core::Result<store::UserRecord>)> then) {
+void ChatService::verify_login(std::string username, std::string password, LoginThen then,
+                               Abandoned abandoned) {
     auto record = std::make_shared<std::optional<store::UserRecord>>();
-    in_store([name = std::move(username), record](store::Store& store) {
-                 *record = store.find_user_by_name(name);
-             },
-             [this, password = std::move(password), record, then](std::exception_ptr e) {
-                 if (e) return then(Error{Errc::internal});
-                 hash_pool_.post([this, password, record, then] {
-                     bool known = *record && !(*record)->user.deleted;
-                     bool ok = known ? verify_password((*record)->password_hash, password)
-                                     : (verify_against_nothing(password), false);
-                     hub_thread_.post([this, ok, record, then] {
-                         if (!ok) return then(Errc::invalid_credentials);
-                         catch_up(with_role((*record)->user));
-                         if ((*record)->user.banned) return then(Errc::banned);
-                         then(std::move(**record));
-                     });
-                 });
-             });
+    in_store(
+        [name = std::move(username), record](store::Store& store) {
+            *record = store.find_user_by_name(name);
+        },
+        [this, password = std::move(password), record, then, abandoned](std::exception_ptr e) {
+            if (e) return then(Error{Errc::internal});
+            bool known = *record && !(*record)->user.deleted;
+            // Only the right password can hit; anything else is a miss and pays argon2.
+            if (known && verified_.contains((*record)->user.id, (*record)->password_hash,
+                                            password, now_ms())) {
+                spdlog::info("event=sign_in user={} by=remembered_password", (*record)->user.id);
+                return accept_login(std::move(**record), then);
+            }
+            hash_pool_.post([this, password, record, known, then, abandoned] {
+                // After a storm of sign-ins (a restart) many clients give up and
+                // their turn comes later; hashing for them would only delay the
+                // rest, and shutdown, which closes every connection first.
+                if (abandoned && abandoned->load()) {
+                    spdlog::info("event=sign_in_skipped reason=connection_closed");
+                    return hub_thread_.post([then] { then(Errc::invalid_credentials); });
+                }
+                bool ok = known ? verify_password((*record)->password_hash, password)
+                                : (verify_against_nothing(password), false);
+                hub_thread_.post([this, ok, password, record, then] {
+                    if (!ok) return then(Errc::invalid_credentials);
+                    verified_.remember((*record)->user.id, (*record)->password_hash, password,
+                                       now_ms());
+                    accept_login(std::move(**record), then);
+                });
+            });
+        });
+}
+
+void ChatService::accept_login(store::UserRecord record, const LoginThen& then) {
+    catch_up(with_role(record.user));
+    if (record.user.banned) return then(Errc::banned);
+    then(std::move(record));
 }
 
 void ChatService::start_session(store::UserRecord record, Respond respond) {
@@ -199,6 +219,7 @@ void ChatService::change_password(Session session, req::ChangePassword r, Respon
                 [this, session, respond](std::exception_ptr e) {
                     if (e) return respond(Error{Errc::internal});
                     spdlog::info("event=password_changed user={}", session.user.id);
+                    verified_.forget(session.user.id);  // its hash changed anyway
                     dispatcher_.dispatch(hub_.end_sessions_of(session.user.id, session.token_hash));
                     respond(reply::Nothing{});
                 });
@@ -213,6 +234,7 @@ void ChatService::delete_me(Session session, req::DeleteMe r, Respond respond) {
                  [this, session, respond, avatar = record.user.avatar_url](std::exception_ptr e) {
                      if (e) return respond(Error{Errc::internal});
                      spdlog::info("event=account_deleted user={}", session.user.id);
+                     verified_.forget(session.user.id);
                      run_effects(hub_.user_deleted(session.user.id), {});
                      // The row no longer points at the picture; answer once it is gone too.
                      remove_avatar_file(avatar, [respond] { respond(reply::Nothing{}); });

@@ -264,77 +264,13 @@ void ChatService::complete(core::Answer& answer, std::vector<core::Message> mess
     }
 }
 
-void ChatService::sign_in(core::ConnId conn, core::Protocol protocol, unsigned variant,
-                          std::string username, std::string password, Reply reply) {
-    hub_thread_.post([this, conn, protocol, variant, username = std::move(username),
-                      password = std::move(password), reply = std::move(reply)]() mutable {
-        if (dispatcher_.protocol_of(conn) || connecting_.contains(conn)) {
-            return reply(Error{Errc::bad_request, "This connection is signed in."});
-        }
-        if (options_.limits &&
-            !logins_by_account_.allow(core::lowercase_ascii(username), now_ms())) {
-            return reply(Error{Errc::rate_limited, "Too many sign-in attempts; wait a minute."});
-        }
-        connecting_.insert(conn);
-        auto signed_in = [this, conn, protocol, variant,
-                          reply](core::Result<store::UserRecord> record) {
-            if (connecting_.erase(conn) == 0) return;  // closed while the password was checked
-            if (!record) return reply(record.error());
-            attach_signed_in(conn, protocol, variant, with_role(record->user), reply);
-        };
-        verify_login(std::move(username), std::move(password), std::move(signed_in));
-    });
-}
-
-void ChatService::attach_signed_in(core::ConnId conn, core::Protocol protocol, unsigned variant,
-                                   const core::User& user, const Reply& reply) {
-    // Not tied to a token: logging out a browser leaves IRC connected. IRC
-    // shows who is online through NAMES, WHO and MONITOR, not a list at sign-in.
-    auto outcome = hub_.connect(conn, user, {}, now_ms(), core::Hub::OnlineList::omit);
-    if (!outcome.answer) return reply(outcome.answer.error());
-    dispatcher_.attach(conn, protocol, variant);
-    dispatcher_.authenticated(conn);
-    spdlog::info("event=connect conn={} user={}{}", conn, user.id, user.guest ? " guest=true" : "");
-    reply(std::move(outcome.answer.value()));
-    run_effects(std::move(outcome.effects), {});
-}
-
-void ChatService::sign_in_guest(core::ConnId conn, core::Protocol protocol, unsigned variant,
-                                std::string nick, Reply reply) {
-    hub_thread_.post([this, conn, protocol, variant, nick = std::move(nick),
-                      reply = std::move(reply)]() mutable {
-        if (!options_.guests) {
-            return reply(Error{Errc::unauthorized,
-                               "Sign in with your Parley account; this server has no guests."});
-        }
-        if (dispatcher_.protocol_of(conn) || connecting_.contains(conn)) {
-            return reply(Error{Errc::bad_request, "This connection is signed in."});
-        }
-        if (auto valid = core::validate_username(nick); !valid) return reply(valid.error());
-        auto taken = [&nick] {
-            return Error{Errc::username_taken, "The nick " + nick + " is someone's; pick another."};
-        };
-        if (hub_.name_in_use(nick)) return reply(taken());
-        connecting_.insert(conn);
-        auto guest = std::make_shared<std::optional<core::User>>();
-        in_store(
-            [nick, guest](store::Store& store) {
-                // An account the Hub hasn't met yet (`parleyd user add`) owns it too.
-                if (!store.find_user_by_name(nick)) *guest = store.create_guest(nick);
-            },
-            [this, conn, protocol, variant, reply, guest, taken](std::exception_ptr error) {
-                if (connecting_.erase(conn) == 0) return;  // closed meanwhile
-                if (error) return reply(Error{Errc::internal});
-                // Another guest may have taken the nick while the row was written.
-                if (!*guest || hub_.name_in_use((*guest)->username)) return reply(taken());
-                attach_signed_in(conn, protocol, variant, **guest, reply);
-            });
-    });
-}
-
 void ChatService::disconnect(core::ConnId conn) {
     hub_thread_.post([this, conn] {
         connecting_.erase(conn);
+        if (auto found = password_sign_ins_.find(conn); found != password_sign_ins_.end()) {
+            found->second->store(true);
+            password_sign_ins_.erase(found);
+        }
         bool was_signed_in = dispatcher_.protocol_of(conn).has_value();
         dispatcher_.detach(conn);
         if (was_signed_in) spdlog::info("event=disconnect conn={}", conn);

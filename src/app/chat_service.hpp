@@ -1,11 +1,15 @@
 #pragma once
 
+#include <atomic>
 #include <functional>
+#include <memory>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "app/dispatcher.hpp"
 #include "app/task_queue.hpp"
+#include "app/verified_credentials.hpp"
 #include "core/hub.hpp"
 #include "core/rate_limiter.hpp"
 #include "core/service.hpp"
@@ -66,6 +70,11 @@ private:
     using Then = std::function<void()>;
     template <typename T>
     using Callback = std::function<void(core::Result<T>)>;
+    using LoginThen = Callback<store::UserRecord>;
+    // Set once the connection that asked for a sign-in has closed.
+    using Abandoned = std::shared_ptr<std::atomic<bool>>;
+    // With the token's hash when a session token signed in, else empty.
+    using TokenSignedIn = std::function<void(core::Result<store::UserRecord>, std::string)>;
 
     // Plumbing (chat_service.cpp).
     void in_store(std::function<void(store::Store&)> job,
@@ -73,14 +82,25 @@ private:
     void run_effects(core::Effects effects, Then then, std::function<void()> failed = {});
     void authenticate(const std::optional<std::string>& token, Callback<Session> then);
     void finish_command(core::ConnId conn, core::Outcome outcome, Reply answer_to);
-    void verify_login(std::string username, std::string password,
-                      std::function<void(core::Result<store::UserRecord>)> then);
+    // The password against the store's hash: argon2 on the hashing pool,
+    // unless `verified_` remembers it; `then` on the Hub's thread.
+    // With `abandoned` set by the time the pool gets to it, it answers
+    // invalid_credentials without hashing: nobody is waiting.
+    void verify_login(std::string username, std::string password, LoginThen then,
+                      Abandoned abandoned = nullptr);
+    // The last checks of every sign-in, once the credentials are good.
+    void accept_login(store::UserRecord record, const LoginThen& then);
     void complete(core::Answer& answer, std::vector<core::Message> messages,
                   core::ConnId conn) const;
     core::User with_role(core::User user) const;
-    void attach_signed_in(core::ConnId conn, core::Protocol protocol, unsigned variant,
-                          const core::User& user, const Reply& reply);
     void catch_up(const core::User& user);
+
+    // Gateway sign-ins (sign_in.cpp). `session`: the token hash the connection
+    // is tied to (logout closes it), or empty.
+    void verify_token_sign_in(std::string username, std::string token, TokenSignedIn then,
+                              Abandoned abandoned);
+    void attach_signed_in(core::ConnId conn, core::Protocol protocol, unsigned variant,
+                          const core::User& user, const Reply& reply, std::string session);
 
     // Requests (account_requests.cpp, directory_requests.cpp), on the Hub's thread.
     void handle(const core::Caller& caller, core::req::Register r, Respond respond);
@@ -118,9 +138,11 @@ private:
     MediaServices media_;
     core::Hub hub_;
     std::unordered_set<core::ConnId> connecting_;  // sent auth, waiting for the store
+    std::unordered_map<core::ConnId, Abandoned> password_sign_ins_;  // of connecting_
     core::RateLimiter<std::string> logins_by_address_;
     core::RateLimiter<std::string> logins_by_account_;
     core::RateLimiter<std::string> registrations_by_address_;
+    VerifiedCredentials verified_;  // passwords argon2 accepted lately; Hub's thread only
 };
 
 }  // namespace parley::app

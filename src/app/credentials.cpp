@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 
@@ -39,6 +40,15 @@ std::string new_session_token() {
     sodium_bin2base64(out.data(), out.size(), bytes.data(), bytes.size(),
                       sodium_base64_VARIANT_URLSAFE_NO_PADDING);
     return std::string(out.data());
+}
+
+bool is_token_shaped(std::string_view text) {
+    constexpr std::size_t token_length = 43;  // 32 bytes, base64url without padding
+    auto base64url = [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+               c == '-' || c == '_';
+    };
+    return text.size() == token_length && std::all_of(text.begin(), text.end(), base64url);
 }
 
 std::string token_hash(std::string_view token) {

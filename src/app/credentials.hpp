@@ -15,6 +15,9 @@ void verify_against_nothing(std::string_view password);
 
 // 256 random bits, base64url without padding.
 std::string new_session_token();
+// Whether `text` could be such a token (43 base64url characters), so that a
+// password that isn't one costs no store lookup.
+bool is_token_shaped(std::string_view text);
 // What the store keeps instead of the token: a hex BLAKE2b-256 digest.
 std::string token_hash(std::string_view token);
 
