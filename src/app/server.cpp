@@ -108,12 +108,11 @@ net::LineServerOptions irc_options(const Config& config, const Endpoint& endpoin
     return options;
 }
 
-// Lines per socket write say how well fan-out writes are gathered (benchmarks
+// Frames per socket write say how well fan-out writes are gathered (benchmarks
 // read it; an operator can too).
-void log_irc_writes(std::string_view listener, const net::LineServer* server) {
-    if (server == nullptr) return;
-    auto stats = server->stats();
-    spdlog::info("event=irc_writes listener={} writes={} lines={}", listener, stats.writes,
+void log_writes(std::string_view listener, const net::LineServerStats& stats) {
+    if (stats.writes == 0) return;
+    spdlog::info("event=socket_writes listener={} writes={} frames={}", listener, stats.writes,
                  stats.frames);
 }
 
@@ -155,6 +154,14 @@ int run_server(const Config& config) {
     media::FileVault avatars(config.data / "avatars");
     media::FileVault files(config.data / "files");
     net::Shards shards(shard_count(config));
+    // What a round of the Hub's work sends each shard goes in one task: the
+    // deliveries of a group commit reach a connection together and leave in
+    // one write.
+    hub_thread.set_idle_hook([&shards] { shards.send_held(); });
+    hub_thread.post([&shards] { shards.hold_posts_of_this_thread(); });
+    // And the completions of one store batch reach the Hub together.
+    hub_thread.hold_posts_of(store.thread_id());
+    store.set_after_batch([&hub_thread] { hub_thread.send_held(); });
     Dispatcher dispatcher(shards);
     proto::ws::JsonWire json_wire;
     dispatcher.add_wire(core::Protocol::websocket, json_wire);
@@ -223,8 +230,9 @@ int run_server(const Config& config) {
     server.stop();
     if (irc_server) irc_server->stop();
     if (irc_tls_server) irc_tls_server->stop();
-    log_irc_writes("irc", irc_server.get());
-    log_irc_writes("irc_tls", irc_tls_server.get());
+    log_writes("irc", irc_server ? irc_server->stats() : net::LineServerStats{});
+    log_writes("irc_tls", irc_tls_server ? irc_tls_server->stats() : net::LineServerStats{});
+    log_writes("websocket", server.websocket_stats());
     hash_pool.stop();
     media_pool.stop();
     hub_thread.stop();

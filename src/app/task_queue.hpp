@@ -22,6 +22,14 @@ public:
     TaskQueue& operator=(const TaskQueue&) = delete;
 
     void post(std::function<void()> task);
+    // Runs on the queue's thread whenever it has run what was queued, and at
+    // least every so many tasks while it stays busy. Call before posting.
+    void set_idle_hook(std::function<void()> hook);
+    // Posts from `thread` are held until it calls send_held(), then queued
+    // together: the completions of a store batch are run in one go, and what
+    // they deliver leaves together (see set_idle_hook).
+    void hold_posts_of(std::thread::id thread);
+    void send_held();
     // Runs what is queued, then joins. Tasks posted afterwards are dropped.
     void stop();
     bool on_this_queue() const;
@@ -34,6 +42,9 @@ private:
     std::condition_variable ready_;
     std::deque<std::function<void()>> tasks_;
     bool stopping_ = false;
+    std::function<void()> idle_hook_;
+    std::thread::id holder_;                    // set before use, then only read
+    std::vector<std::function<void()>> held_;   // the holder's thread only
     std::vector<std::thread> threads_;
 };
 

@@ -36,6 +36,12 @@ HttpServer::HttpServer(Shards& shards, HttpHandler& http, WsHandler& ws, ServerO
 
 HttpServer::~HttpServer() { stop(); }
 
+LineServerStats HttpServer::websocket_stats() const {
+    const auto& counters = impl_->state->counters;
+    return {counters.writes.load(std::memory_order_relaxed),
+            counters.frames.load(std::memory_order_relaxed)};
+}
+
 std::string HttpServer::local_address() const { return impl_->listener->local_address(); }
 
 void HttpServer::start() {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "net/handlers.hpp"
+#include "net/line_server.hpp"
 #include "net/shards.hpp"
 #include "net/tls_context.hpp"
 
@@ -52,6 +53,10 @@ public:
     // for the sessions to end unless called on a shard thread or the shards are not
     // running. Thread-safe and idempotent.
     void stop();
+
+    // WebSocket frames written since the server was made, and the socket
+    // writes that carried them.
+    LineServerStats websocket_stats() const;
 
 private:
     struct Impl;

@@ -59,6 +59,8 @@ void run_shard(asio::io_context& context, std::size_t index) {
 
 struct Shards::Impl {
     std::vector<std::unique_ptr<Shard>> shards;
+    std::atomic<std::thread::id> holder{};  // the thread whose posts are held
+    std::vector<std::vector<std::function<void()>>> held;  // per shard; holder's thread only
     std::mutex mutex;  // start, stop and join
     bool started = false;
     bool stopped = false;
@@ -115,7 +117,32 @@ void Shards::join() {
     }
 }
 
+void Shards::hold_posts_of_this_thread() {
+    impl_->held.resize(impl_->shards.size());
+    impl_->holder = std::this_thread::get_id();
+}
+
+void Shards::send_held() {
+    if (impl_->holder != std::this_thread::get_id()) return;
+    for (std::size_t shard = 0; shard < impl_->held.size(); ++shard) {
+        auto& tasks = impl_->held[shard];
+        if (tasks.empty()) continue;
+        Shard& target = impl_->at(shard);
+        target.queued.fetch_add(1, std::memory_order_relaxed);
+        asio::post(target.context, [&target, tasks = std::move(tasks)] {
+            target.queued.fetch_sub(1, std::memory_order_relaxed);
+            for (const auto& task : tasks) task();
+        });
+        tasks.clear();
+    }
+}
+
 void Shards::post(std::size_t shard, std::function<void()> task) {
+    if (impl_->holder == std::this_thread::get_id()) {
+        impl_->at(shard);  // throws for a shard that doesn't exist
+        impl_->held[shard].push_back(std::move(task));
+        return;
+    }
     Shard& target = impl_->at(shard);
     target.queued.fetch_add(1, std::memory_order_relaxed);
     asio::post(target.context, [&target, task = std::move(task)] {

@@ -30,6 +30,13 @@ public:
 
     // Thread-safe; tasks posted to one shard run in the order they were posted.
     void post(std::size_t shard, std::function<void()> task);
+    // Posts made on the calling thread from now on are held, and sent by
+    // send_held(): one wake-up of a shard then carries all that the thread
+    // posted to it in a round of its work, in order. For the Hub's thread,
+    // whose every task may post to every shard; call before start().
+    void hold_posts_of_this_thread();
+    // On the holding thread: sends what it holds, one task per shard.
+    void send_held();
     // Runs the task on the shard after `delay` (unless the shard stops first).
     void post_after(std::size_t shard, std::chrono::milliseconds delay,
                     std::function<void()> task);

@@ -39,6 +39,11 @@ void StoreWorker::post(Job job, Done done) {
     notify(done, std::make_exception_ptr(StoreError("the store is stopping")));
 }
 
+void StoreWorker::set_after_batch(std::function<void()> hook) {
+    std::lock_guard lock(mutex_);
+    after_batch_ = std::move(hook);
+}
+
 void StoreWorker::stop() {
     {
         std::lock_guard lock(mutex_);
@@ -92,6 +97,12 @@ void StoreWorker::run_batch(std::vector<Entry>& batch) {
     for (std::size_t i = 0; i < batch.size(); ++i) {
         notify(batch[i].done, std::move(outcomes[i]));
     }
+    std::function<void()> after;
+    {
+        std::lock_guard lock(mutex_);
+        after = after_batch_;
+    }
+    if (after) after();
 }
 
 // The job's own failure is undone and returned; a failure to undo it escapes,

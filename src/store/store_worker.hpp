@@ -34,6 +34,11 @@ public:
     // refused: `done` is called at once, on the calling thread, with a StoreError.
     void post(Job job, Done done);
 
+    // Runs on the store thread after the Done callbacks of each batch (they may
+    // hand work on; this tells them the batch is over). Set before posting.
+    void set_after_batch(std::function<void()> hook);
+    std::thread::id thread_id() const { return thread_.get_id(); }
+
     // Runs every job already posted, commits, joins the thread; idempotent.
     // Not to be called from a Job or a Done (the store thread cannot join itself).
     void stop();
@@ -56,6 +61,7 @@ private:
     std::condition_variable wake_;
     std::deque<Entry> queue_;  // guarded by mutex_
     bool stopping_ = false;    // guarded by mutex_
+    std::function<void()> after_batch_;
 
     std::mutex join_mutex_;  // two threads calling stop() must not both join
     std::thread thread_;     // last: starts once everything above is ready
