@@ -108,16 +108,6 @@ void Dispatcher::close(core::ConnId conn, core::Protocol protocol, core::CloseRe
     });
 }
 
-namespace {
-
-// One shard's part of a delivery: its recipients, each with the index of the
-// encoding its kind of client is shown.
-struct ShardBatch {
-    std::vector<std::pair<core::ConnId, std::uint32_t>> to;
-};
-
-}  // namespace
-
 void Dispatcher::deliver(const core::Delivery& delivery) {
     // Encode at most once per protocol and variant; then one task per shard
     // carries the shared frames and that shard's recipients.
@@ -127,7 +117,8 @@ void Dispatcher::deliver(const core::Delivery& delivery) {
         net::Frame frame;
     };
     auto frames = std::make_shared<std::vector<Encoding>>();
-    std::vector<ShardBatch> per_shard(shards_.size());
+    // Per shard: its recipients, each with the index of its encoding.
+    std::vector<std::vector<std::pair<core::ConnId, std::uint32_t>>> per_shard(shards_.size());
     for (core::ConnId conn : delivery.to) {
         auto it = attached_.find(conn);
         if (it == attached_.end()) continue;
@@ -142,12 +133,12 @@ void Dispatcher::deliver(const core::Delivery& delivery) {
         }
         if (encoding->frame->empty()) continue;  // nothing this kind of client is shown
         auto index = static_cast<std::uint32_t>(encoding - frames->begin());
-        per_shard[net::Shards::shard_of(conn) % shards_.size()].to.emplace_back(conn, index);
+        per_shard[net::Shards::shard_of(conn) % shards_.size()].emplace_back(conn, index);
     }
     for (std::size_t shard = 0; shard < per_shard.size(); ++shard) {
-        if (per_shard[shard].to.empty()) continue;
-        shards_.post(shard, [this, frames, batch = std::move(per_shard[shard])] {
-            for (const auto& [conn, index] : batch.to) {
+        if (per_shard[shard].empty()) continue;
+        shards_.post(shard, [this, frames, to = std::move(per_shard[shard])] {
+            for (const auto& [conn, index] : to) {
                 if (auto* connection = shards_.find(conn)) connection->send((*frames)[index].frame);
             }
         });

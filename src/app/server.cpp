@@ -110,7 +110,7 @@ net::LineServerOptions irc_options(const Config& config, const Endpoint& endpoin
 
 // Frames per socket write say how well fan-out writes are gathered (benchmarks
 // read it; an operator can too).
-void log_writes(std::string_view listener, const net::LineServerStats& stats) {
+void log_writes(std::string_view listener, const net::WriteStats& stats) {
     if (stats.writes == 0) return;
     spdlog::info("event=socket_writes listener={} writes={} frames={}", listener, stats.writes,
                  stats.frames);
@@ -230,8 +230,8 @@ int run_server(const Config& config) {
     server.stop();
     if (irc_server) irc_server->stop();
     if (irc_tls_server) irc_tls_server->stop();
-    log_writes("irc", irc_server ? irc_server->stats() : net::LineServerStats{});
-    log_writes("irc_tls", irc_tls_server ? irc_tls_server->stats() : net::LineServerStats{});
+    log_writes("irc", irc_server ? irc_server->stats() : net::WriteStats{});
+    log_writes("irc_tls", irc_tls_server ? irc_tls_server->stats() : net::WriteStats{});
     log_writes("websocket", server.websocket_stats());
     hash_pool.stop();
     media_pool.stop();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -43,7 +44,7 @@ private:
     std::deque<std::function<void()>> tasks_;
     bool stopping_ = false;
     std::function<void()> idle_hook_;
-    std::thread::id holder_;                    // set before use, then only read
+    std::atomic<std::thread::id> holder_{};     // read by every posting thread
     std::vector<std::function<void()>> held_;   // the holder's thread only
     std::vector<std::thread> threads_;
 };

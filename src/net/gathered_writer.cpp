@@ -31,6 +31,13 @@ bool GatheredWriter::push(Frame frame, std::string_view prefix, std::size_t cap)
     return true;
 }
 
+void GatheredWriter::request_flush(Shards& shards, std::size_t shard,
+                                   std::shared_ptr<Flushable> owner) {
+    if (flush_requested_ || busy_) return;
+    flush_requested_ = true;
+    defer_flush(shards, shard, std::move(owner));
+}
+
 void GatheredWriter::clear() {
     queue_ = {};
     head_ = 0;

@@ -17,13 +17,18 @@
 
 #include "net/deferred_flush.hpp"
 #include "net/frame.hpp"
+#include "net/write_stats.hpp"
 
 namespace parley::net::detail {
 
-// Socket writes and the frames they carried, for tests and benchmarks.
+// A listener's running WriteStats, counted from every shard.
 struct WriteCounters {
     std::atomic<std::uint64_t> writes{0};
     std::atomic<std::uint64_t> frames{0};
+
+    WriteStats totals() const {
+        return {writes.load(std::memory_order_relaxed), frames.load(std::memory_order_relaxed)};
+    }
 };
 
 enum class Flushed {
@@ -48,6 +53,9 @@ public:
     bool empty() const { return head_ == queue_.size(); }
     // A wait for the socket or a TLS write is under way.
     bool busy() const { return busy_; }
+    // Asks the shard to flush `owner` (deferred_flush.hpp), unless it is asked
+    // already or a wait under way will flush it anyway.
+    void request_flush(Shards& shards, std::size_t shard, std::shared_ptr<Flushable> owner);
     // Drops what is queued (the connection is going); a TLS write under way
     // keeps its own frames alive.
     void clear();
@@ -84,12 +92,14 @@ private:
     std::size_t queued_bytes_ = 0;
     bool busy_ = false;
     bool failed_ = false;
+    bool flush_requested_ = false;
     std::shared_ptr<std::vector<Entry>> tls_writing_;  // the frames of the TLS write under way
 };
 
 template <class TlsStream>
 Flushed GatheredWriter::flush(boost::asio::ip::tcp::socket& socket, TlsStream* tls,
                               const std::shared_ptr<Flushable>& owner, WriteCounters& counters) {
+    flush_requested_ = false;
     if (failed_) return Flushed::failed;
     if (busy_) return Flushed::pending;
     if (empty()) {

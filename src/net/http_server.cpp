@@ -36,11 +36,7 @@ HttpServer::HttpServer(Shards& shards, HttpHandler& http, WsHandler& ws, ServerO
 
 HttpServer::~HttpServer() { stop(); }
 
-LineServerStats HttpServer::websocket_stats() const {
-    const auto& counters = impl_->state->counters;
-    return {counters.writes.load(std::memory_order_relaxed),
-            counters.frames.load(std::memory_order_relaxed)};
-}
+WriteStats HttpServer::websocket_stats() const { return impl_->state->counters.totals(); }
 
 std::string HttpServer::local_address() const { return impl_->listener->local_address(); }
 

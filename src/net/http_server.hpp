@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "net/handlers.hpp"
-#include "net/line_server.hpp"
+#include "net/write_stats.hpp"
 #include "net/shards.hpp"
 #include "net/tls_context.hpp"
 
@@ -56,7 +56,7 @@ public:
 
     // WebSocket frames written since the server was made, and the socket
     // writes that carried them.
-    LineServerStats websocket_stats() const;
+    WriteStats websocket_stats() const;
 
 private:
     struct Impl;

@@ -36,10 +36,6 @@ void LineServer::start() {
 
 void LineServer::stop() { impl_->listener->stop(); }
 
-LineServerStats LineServer::stats() const {
-    const auto& counters = impl_->state->counters;
-    return {counters.writes.load(std::memory_order_relaxed),
-            counters.frames.load(std::memory_order_relaxed)};
-}
+WriteStats LineServer::stats() const { return impl_->state->counters.totals(); }
 
 }  // namespace parley::net

@@ -11,6 +11,7 @@
 #include "net/handlers.hpp"
 #include "net/shards.hpp"
 #include "net/tls_context.hpp"
+#include "net/write_stats.hpp"
 
 namespace parley::net {
 
@@ -27,12 +28,6 @@ struct LineServerOptions {
     // Warnings as one key=value line each; called from any shard thread.
     std::function<void(std::string_view)> log;
     TlsOptions tls;  // with a context: TLS only (IRC over TLS)
-};
-
-// Totals since the server was made, for tests and benchmarks.
-struct LineServerStats {
-    std::uint64_t writes = 0;  // socket writes; each gathers up to 64 queued frames
-    std::uint64_t frames = 0;
 };
 
 // A line-oriented TCP listener (the IRC gateway's). Sessions are spread round-robin
@@ -57,7 +52,7 @@ public:
     // idempotent.
     void stop();
 
-    LineServerStats stats() const;
+    WriteStats stats() const;
 
 private:
     struct Impl;

@@ -32,7 +32,7 @@ constexpr std::chrono::milliseconds close_grace{10000};  // writing the queue
 // destroy the last lines, an ERROR for instance, before the client reads them.
 constexpr std::chrono::milliseconds linger_grace{2000};
 constexpr std::chrono::milliseconds idle_grace{1000};
-constexpr auto never = asio::steady_timer::time_point::max();
+constexpr auto never = SessionTimer::never;
 
 // End of stream, cancellation or a reset are how sessions end.
 bool is_quiet(const error_code& error) {
@@ -173,13 +173,10 @@ void LineSession::send(Frame frame) {
 }
 
 void LineSession::request_flush() {
-    if (flush_requested_ || writer_.busy() || phase_ == Phase::Closed) return;
-    flush_requested_ = true;
-    defer_flush(server_->shards, shard_, shared_from_this());
+    if (phase_ != Phase::Closed) writer_.request_flush(server_->shards, shard_, shared_from_this());
 }
 
 void LineSession::flush() {
-    flush_requested_ = false;
     if (phase_ == Phase::Closed) return;
     LineStream* tls = stream_.is_tls() ? &stream_ : nullptr;
     switch (writer_.flush(socket(), tls, shared_from_this(), server_->counters)) {
@@ -192,26 +189,15 @@ void LineSession::flush() {
     }
 }
 
-// One timer serves every deadline; it waits for the earliest.
+// The timer waits for the earliest deadline.
 void LineSession::arm_timer() {
     auto deadline = std::min(registration_deadline_, close_deadline_);
     const auto idle_timeout = server_->options.idle_timeout;
     if (idle_timeout.count() > 0 && phase_ == Phase::Open) {
         deadline = std::min(deadline, last_read_ + idle_timeout);
     }
-    if (deadline == never || phase_ == Phase::Closed) {
-        if (timer_waiting_) timer_.cancel();
-        timer_waiting_ = false;
-        return;
-    }
-    if (timer_waiting_ && timer_.expiry() == deadline) return;
-    timer_.expires_at(deadline);  // a wait for another time ends as cancelled
-    timer_waiting_ = true;
-    timer_.async_wait([this, self = shared_from_this()](error_code error) {
-        if (error == asio::error::operation_aborted) return;  // moved; whoever moved it waits
-        timer_waiting_ = false;
-        on_timer();
-    });
+    if (phase_ == Phase::Closed) deadline = never;
+    timer_.wait_until(deadline, [this, self = shared_from_this()] { on_timer(); });
 }
 
 // Reads move the idle deadline without touching the timer: it is checked here.
@@ -305,7 +291,6 @@ void LineSession::finish() {
     phase_ = Phase::Closed;
     writer_.clear();
     timer_.cancel();
-    timer_waiting_ = false;
     error_code ignored;
     socket().close(ignored);
     server_->sessions(shard_).erase(this);

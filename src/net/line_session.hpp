@@ -19,6 +19,7 @@
 #include "net/line_server_state.hpp"
 #include "net/line_splitter.hpp"
 #include "net/maybe_tls_stream.hpp"
+#include "net/session_timer.hpp"
 
 namespace parley::net::detail {
 
@@ -56,7 +57,7 @@ public:
 
 private:
     enum class Phase { Open, Closing, Closed };
-    using Clock = boost::asio::steady_timer::clock_type;
+    using Clock = SessionTimer::Clock;
 
     boost::asio::awaitable<void> handshake(std::shared_ptr<LineSession> keep_alive);
     void open();
@@ -86,15 +87,13 @@ private:
     Phase phase_ = Phase::Open;
     bool registered_ = false;  // in the shard registry and the server's sessions, on_open called
     bool authenticated_ = false;
-    bool flush_requested_ = false;
-    bool timer_waiting_ = false;
     LineSplitter splitter_;
     Clock::time_point last_read_;
-    Clock::time_point registration_deadline_ = Clock::time_point::max();
-    Clock::time_point close_deadline_ = Clock::time_point::max();
+    Clock::time_point registration_deadline_ = SessionTimer::never;
+    Clock::time_point close_deadline_ = SessionTimer::never;
     GatheredWriter writer_;
     std::unique_ptr<char[]> tls_buffer_;  // TLS: records are decrypted into it
-    boost::asio::steady_timer timer_;
+    SessionTimer timer_;
 };
 
 // Takes an accepted socket (already bound to the shard's io_context) and its place

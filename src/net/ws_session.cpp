@@ -29,7 +29,7 @@ constexpr std::size_t max_reason_bytes = 123;  // RFC 6455: 125 minus the code
 constexpr std::size_t keep_read_buffer_bytes = 1024;
 // Beast's own frames (pongs, pings, the close) are always let into the queue.
 constexpr std::size_t no_cap = std::numeric_limits<std::size_t>::max();
-constexpr auto never = asio::steady_timer::clock_type::time_point::max();
+constexpr auto never = SessionTimer::never;
 
 // Cut at a UTF-8 character boundary.
 std::string_view truncate_reason(std::string_view reason) {
@@ -190,13 +190,10 @@ void WsSession::when_drained(std::function<void()> then) {
 }
 
 void WsSession::request_flush() {
-    if (flush_requested_ || writer_.busy() || phase_ == Phase::closed) return;
-    flush_requested_ = true;
-    defer_flush(server_->shards, shard_, shared_from_this());
+    if (phase_ != Phase::closed) writer_.request_flush(server_->shards, shard_, shared_from_this());
 }
 
 void WsSession::flush() {
-    flush_requested_ = false;
     if (phase_ == Phase::closed) return;
     HttpStream* tls = stream().is_tls() ? &stream() : nullptr;
     switch (writer_.flush(tcp().socket(), tls, shared_from_this(), server_->counters)) {
@@ -218,22 +215,10 @@ void WsSession::drained() {
     });
 }
 
-// One timer serves both deadlines; it waits for the earlier.
+// The timer waits for the earlier deadline.
 void WsSession::arm_timer() {
-    auto deadline = std::min(auth_deadline_, close_deadline_);
-    if (deadline == never || phase_ == Phase::closed) {
-        if (timer_waiting_) timer_.cancel();
-        timer_waiting_ = false;
-        return;
-    }
-    if (timer_waiting_ && timer_.expiry() == deadline) return;
-    timer_.expires_at(deadline);  // a wait for another time ends as cancelled
-    timer_waiting_ = true;
-    timer_.async_wait([this, self = shared_from_this()](error_code error) {
-        if (error == asio::error::operation_aborted) return;  // moved; whoever moved it waits
-        timer_waiting_ = false;
-        on_timer();
-    });
+    auto deadline = phase_ == Phase::closed ? never : std::min(auth_deadline_, close_deadline_);
+    timer_.wait_until(deadline, [this, self = shared_from_this()] { on_timer(); });
 }
 
 void WsSession::on_timer() {
@@ -312,7 +297,6 @@ void WsSession::finish() {
     // A teardown waiting for the queue goes on, and fails on the closed socket.
     if (drained_then_) asio::post(ws_.get_executor(), std::exchange(drained_then_, {}));
     timer_.cancel();
-    timer_waiting_ = false;
     tcp().close();
     server_->sessions(shard_).erase(this);
     if (registered_) {

@@ -22,6 +22,7 @@
 #include "net/listener_state.hpp"
 #include "net/maybe_tls_stream.hpp"
 #include "net/server_state.hpp"
+#include "net/session_timer.hpp"
 
 namespace parley::net::detail {
 
@@ -62,7 +63,7 @@ public:
 
 private:
     enum class Phase { handshake, open, closing, closed };
-    using Clock = boost::asio::steady_timer::clock_type;
+    using Clock = SessionTimer::Clock;
     using Socket = CorkedStream<HttpStream>;
 
     void accepted(const boost::system::error_code& error);
@@ -90,17 +91,15 @@ private:
     ConnId id_ = 0;
     Phase phase_ = Phase::handshake;
     bool registered_ = false;  // in the shard registry, on_open called
-    bool flush_requested_ = false;
     bool close_sent_ = false;  // the close handshake has begun
-    bool timer_waiting_ = false;
     GatheredWriter writer_;
     std::unique_ptr<Request> request_;  // until the upgrade is accepted
     boost::beast::flat_buffer buffer_;
     std::optional<boost::beast::websocket::close_reason> pending_close_;
     std::function<void()> drained_then_;
-    Clock::time_point auth_deadline_ = Clock::time_point::max();
-    Clock::time_point close_deadline_ = Clock::time_point::max();
-    boost::asio::steady_timer timer_;  // whichever deadline comes first
+    Clock::time_point auth_deadline_ = SessionTimer::never;
+    Clock::time_point close_deadline_ = SessionTimer::never;
+    SessionTimer timer_;
 };
 
 // Takes over an upgraded HTTP connection, its place in the per-address counts

@@ -52,7 +52,7 @@ TEST(LineServer, ABurstOfFramesArrivesInOrderInFewWrites) {
     LineClient client(fixture.address());
     client.write("hello\r\n");
     EXPECT_EQ(client.read_line(), "hello\r\n");
-    LineServerStats before = fixture.server->stats();
+    WriteStats before = fixture.server->stats();
     client.write("burst 1000\r\n");
     for (int i = 0; i < 1000; ++i) {
         auto line = client.read_line();
@@ -60,7 +60,7 @@ TEST(LineServer, ABurstOfFramesArrivesInOrderInFewWrites) {
     }
     // The server counts a write once the call returns, which may be just after
     // the client has read it.
-    LineServerStats after = fixture.server->stats();
+    WriteStats after = fixture.server->stats();
     for (int wait = 0; wait < 100 && after.frames - before.frames < 1000u; ++wait) {
         std::this_thread::sleep_for(10ms);
         after = fixture.server->stats();
